@@ -1,0 +1,307 @@
+//! The schema of `assets/content.toml`: every event, source, label, default and
+//! range the widget shows. Types are `'static`-friendly (`Cow`) so that `build.rs`
+//! can compile the validated file into a Rust `static`: the wasm parses nothing.
+
+use std::borrow::Cow;
+
+use crate::model::{Bounds, Inputs, Limits};
+
+#[cfg(feature = "build")]
+mod build;
+#[cfg(feature = "build")]
+pub use build::{load, parse, to_rust, ContentError};
+
+pub type Str = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+/// The ids of the four milestones the explainer must show (the mission's required dates).
+pub const MILESTONE_IDS: [&str; 4] = ["task-force-ends", "task-force-returns", "ice-funding-law", "reimbursements-start"];
+
+/// Defines a content struct once: the struct (deserializable with `build`) and its Rust code generator.
+macro_rules! content_struct {
+    ($(#[$m:meta])* pub struct $name:ident { $($(#[$fm:meta])* pub $field:ident : $ty:ty,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, PartialEq)]
+        #[cfg_attr(feature = "build", derive(serde::Deserialize), serde(deny_unknown_fields))]
+        pub struct $name { $($(#[$fm])* pub $field: $ty,)* }
+
+        #[cfg(feature = "build")]
+        impl build::ToRust for $name {
+            fn to_rust(&self, out: &mut String) {
+                out.push_str(concat!("::explainer_core::content::", stringify!($name), " {"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    build::ToRust::to_rust(&self.$field, out);
+                    out.push_str(",");
+                )*
+                out.push('}');
+            }
+        }
+    };
+}
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// BCP 47 tag, for `<html lang>` and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+}
+
+content_struct! {
+    /// A text in every language the widget speaks.
+    pub struct Text {
+        pub en: Str,
+        pub es: Str,
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// A calendar date; `day == 0` when only the month is known ("December 2012").
+/// Written in the content file as "2012-09-18" or "2012-12".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "build", derive(serde::Deserialize), serde(try_from = "String"))]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// How sure the fact sheet is of a source (facts.md's marks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "build", derive(serde::Deserialize), serde(rename_all = "lowercase"))]
+pub enum Mark {
+    /// Read in the original document.
+    Primary,
+    /// Read in a report quoting it: the widget says "reported" or "about".
+    Secondary,
+}
+
+content_struct! {
+    /// Number and date conventions and their words, for one language.
+    pub struct Locale {
+        pub thousands: Str,
+        pub decimal: Str,
+        /// "${n}"
+        pub dollars: Str,
+        /// "${n} billion"
+        pub billions: Str,
+        pub millions: Str,
+        /// "{n}%"
+        pub percent: Str,
+        pub less_than_tenth: Str,
+        /// Month names used alone or with a year ("December 2012").
+        pub months: List<Str>,
+        /// Month names used with a day (AP: "Sept. 18").
+        pub months_with_day: List<Str>,
+        /// "{month} {day}, {year}"
+        pub date_day: Str,
+        /// "{month} {year}"
+        pub date_month: Str,
+    }
+}
+
+content_struct! {
+    pub struct Locales {
+        pub en: Locale,
+        pub es: Locale,
+    }
+}
+
+content_struct! {
+    /// A document the widget cites.
+    pub struct Source {
+        pub id: Str,
+        /// Publisher and title, as cited on screen.
+        pub name: Text,
+        /// A link, only where the fact sheet gives one (or its identifier determines it).
+        pub url: Option<Str>,
+        pub mark: Mark,
+    }
+}
+
+content_struct! {
+    /// One dated event on the timeline.
+    pub struct Event {
+        pub id: Str,
+        pub date: Date,
+        /// One of the four required milestones (they stand out); the rest is context.
+        pub milestone: bool,
+        pub headline: Text,
+        pub body: Text,
+        /// Ids of `[[sources]]` entries; at least one.
+        pub sources: List<Str>,
+    }
+}
+
+content_struct! {
+    /// One slider: what it is called, where its default comes from, and its range.
+    pub struct Slider {
+        pub label: Text,
+        /// Shown under the slider: the default's source, or that it is an assumption.
+        pub note: Text,
+        /// Spoken value: "{value} a year".
+        pub valuetext: Text,
+        pub source: Str,
+        pub min: u32,
+        pub max: u32,
+        pub step: u32,
+        pub default: u32,
+    }
+}
+
+content_struct! {
+    /// A rule from the DHS release the reader can switch on.
+    pub struct Extra {
+        pub label: Text,
+        pub note: Text,
+        pub source: Str,
+    }
+}
+
+content_struct! {
+    pub struct Funding {
+        /// "$75 billion over about four years"
+        pub total_dollars: u64,
+        pub years: u32,
+        pub note: Text,
+        pub source: Str,
+    }
+}
+
+content_struct! {
+    pub struct Calculator {
+        pub officers: Slider,
+        /// Whole dollars a year.
+        pub salary: Slider,
+        /// Basis points of salary (6270 = 62.7%).
+        pub benefits: Slider,
+        /// Basis points of salary; the model caps it at 25% whatever this says.
+        pub overtime: Slider,
+        pub awards: Extra,
+        /// Labels for none / $500 / $750 / $1,000 a quarter, in that order.
+        pub award_tiers: List<Text>,
+        pub equipment: Extra,
+        pub ice_funding: Funding,
+    }
+}
+
+content_struct! {
+    /// Every other string on screen.
+    pub struct Ui {
+        pub title: Text,
+        pub dek: Text,
+        pub timeline_heading: Text,
+        pub milestone: Text,
+        /// "{years} years later"
+        pub gap: Text,
+        pub source: Text,
+        pub reported: Text,
+        pub calculator_heading: Text,
+        pub calculator_intro: Text,
+        pub assumption: Text,
+        pub rule: Text,
+        pub per_officer_heading: Text,
+        pub total_heading: Text,
+        /// "{share} of ICE's new funding, about {funding} a year"
+        pub share: Text,
+        pub breakdown_caption: Text,
+        pub col_part: Text,
+        pub col_per_officer: Text,
+        pub col_all: Text,
+        pub row_salary: Text,
+        pub row_benefits: Text,
+        pub row_overtime: Text,
+        pub row_awards: Text,
+        pub row_equipment: Text,
+        pub row_total: Text,
+        /// "Total: {total} a year", spoken once the reader pauses.
+        pub status: Text,
+        pub reset: Text,
+        pub sources_heading: Text,
+        pub primary: Text,
+        pub secondary: Text,
+        pub language: Text,
+        pub credit: Text,
+    }
+}
+
+content_struct! {
+    /// The whole content file.
+    pub struct Content {
+        pub ui: Ui,
+        pub locale: Locales,
+        pub events: List<Event>,
+        pub sources: List<Source>,
+        pub calculator: Calculator,
+    }
+}
+
+impl Content {
+    pub fn locale(&self, lang: Lang) -> &Locale {
+        match lang {
+            Lang::En => &self.locale.en,
+            Lang::Es => &self.locale.es,
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn limits(&self) -> Limits {
+        let b = |s: &Slider| Bounds { min: s.min, max: s.max };
+        let c = &self.calculator;
+        Limits {
+            officers: b(&c.officers),
+            salary_dollars: b(&c.salary),
+            benefits_bp: b(&c.benefits),
+            overtime_bp: b(&c.overtime),
+        }
+    }
+
+    /// The calculator's starting point (awards and equipment off: they are extras).
+    pub fn defaults(&self) -> Inputs {
+        let c = &self.calculator;
+        Inputs {
+            officers: c.officers.default,
+            salary_dollars: c.salary.default,
+            benefits_bp: c.benefits.default,
+            overtime_bp: c.overtime.default,
+            awards: Default::default(),
+            equipment: false,
+        }
+    }
+}
+
+/// The real content file, parsed at test time (the widget itself gets it compiled in).
+#[cfg(all(test, feature = "build"))]
+#[allow(non_snake_case)]
+pub fn CONTENT_FOR_TESTS() -> &'static Content {
+    static C: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
+    C.get_or_init(|| load(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/content.toml")).unwrap_or_else(|e| panic!("{e}")))
+}

@@ -1,0 +1,344 @@
+//! Build-time only: parse and validate `assets/content.toml`, and compile it into Rust.
+//! Every error names the file, the entry and the field, so an editor can fix it without
+//! reading Rust.
+
+use std::fmt;
+use std::path::Path;
+
+use super::*;
+use crate::model::{MAX_BENEFITS_BP, MAX_OFFICERS, MAX_SALARY_DOLLARS, OVERTIME_CAP_BP};
+
+/// A content file that cannot be used, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    /// e.g. `events[3] (id "ice-funding-law")`, or `file` for the whole file.
+    pub entry: String,
+    /// e.g. `headline.es`.
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.entry)?;
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.problem)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Reads, parses and validates a content file.
+pub fn load(path: impl AsRef<Path>) -> Result<Content, ContentError> {
+    let path = path.as_ref();
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ContentError {
+        file: file.clone(),
+        entry: "file".into(),
+        field: String::new(),
+        problem: format!("cannot read it: {e}"),
+    })?;
+    parse(&text, &file)
+}
+
+/// Parses and validates content text; `file` names it in errors.
+pub fn parse(text: &str, file: &str) -> Result<Content, ContentError> {
+    let raw: Option<toml::Table> = text.parse().ok();
+    let content: Content = serde_path_to_error::deserialize(toml::Deserializer::new(text)).map_err(|e| {
+        let path = e.path().to_string();
+        let problem = e.inner().message().trim().to_string();
+        let (entry, field) = split_path(&path, raw.as_ref());
+        ContentError { file: file.into(), entry, field, problem }
+    })?;
+    validate(&content).map_err(|(entry, field, problem)| ContentError { file: file.into(), entry, field, problem })?;
+    Ok(content)
+}
+
+/// `events[3].headline.es` -> (`events[3] (id "x")`, `headline.es`).
+fn split_path(path: &str, raw: Option<&toml::Table>) -> (String, String) {
+    if path.is_empty() || path == "." {
+        return ("file".into(), String::new());
+    }
+    let mut parts = path.splitn(2, '.');
+    let first = parts.next().unwrap_or_default().to_string();
+    let rest = parts.next().unwrap_or_default().to_string();
+    if let Some((list, index)) = first.strip_suffix(']').and_then(|s| s.split_once('[')) {
+        let id = raw
+            .and_then(|t| t.get(list))
+            .and_then(|v| v.as_array())
+            .and_then(|a| a.get(index.parse::<usize>().ok()?))
+            .and_then(|v| v.get("id"))
+            .and_then(|v| v.as_str());
+        let entry = match id {
+            Some(id) => format!("{first} (id \"{id}\")"),
+            None => first,
+        };
+        return (entry, rest);
+    }
+    // A table such as `calculator.salary.default`: the entry is all but the last key.
+    match path.rsplit_once('.') {
+        Some((entry, field)) => (entry.to_string(), field.to_string()),
+        None => (path.to_string(), String::new()),
+    }
+}
+
+type Problem = (String, String, String);
+
+fn problem(entry: impl Into<String>, field: impl Into<String>, text: impl Into<String>) -> Problem {
+    (entry.into(), field.into(), text.into())
+}
+
+fn event_entry(i: usize, e: &Event) -> String {
+    format!("events[{i}] (id \"{}\")", e.id)
+}
+
+fn check_text(entry: &str, field: &str, text: &Text, placeholders: &[&str]) -> Result<(), Problem> {
+    for lang in Lang::ALL {
+        let s = text.get(lang);
+        let field = format!("{field}.{}", lang.code());
+        if s.trim().is_empty() {
+            return Err(problem(entry, field, "is empty"));
+        }
+        for p in placeholders {
+            if !s.contains(&format!("{{{p}}}")) {
+                return Err(problem(entry, field, format!("must contain the placeholder {{{p}}}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_source(c: &Content, entry: &str, field: &str, id: &str) -> Result<(), Problem> {
+    if c.source(id).is_none() {
+        return Err(problem(entry, field, format!("names source \"{id}\", which is not among the [[sources]]")));
+    }
+    Ok(())
+}
+
+/// The checks serde cannot make: order, references, ranges, required milestones.
+fn validate(c: &Content) -> Result<(), Problem> {
+    // Sources: unique ids, names present.
+    for (i, s) in c.sources.iter().enumerate() {
+        let entry = format!("sources[{i}] (id \"{}\")", s.id);
+        if s.id.trim().is_empty() {
+            return Err(problem(entry, "id", "is empty"));
+        }
+        if c.sources[..i].iter().any(|o| o.id == s.id) {
+            return Err(problem(entry, "id", "is used by an earlier source too"));
+        }
+        check_text(&entry, "name", &s.name, &[])?;
+    }
+
+    // Events: unique ids, in date order, sourced, texts in every language.
+    for (i, e) in c.events.iter().enumerate() {
+        let entry = event_entry(i, e);
+        if e.id.trim().is_empty() {
+            return Err(problem(entry, "id", "is empty"));
+        }
+        if c.events[..i].iter().any(|o| o.id == e.id) {
+            return Err(problem(entry, "id", "is used by an earlier event too"));
+        }
+        if i > 0 && e.date < c.events[i - 1].date {
+            return Err(problem(
+                entry,
+                "date",
+                format!("{} comes before the previous event's date ({}): events must be in date order", crate::format::iso_date(e.date), crate::format::iso_date(c.events[i - 1].date)),
+            ));
+        }
+        check_text(&entry, "headline", &e.headline, &[])?;
+        check_text(&entry, "body", &e.body, &[])?;
+        if e.sources.is_empty() {
+            return Err(problem(entry, "sources", "is empty: every event needs at least one source"));
+        }
+        for id in e.sources.iter() {
+            check_source(c, &entry, "sources", id)?;
+        }
+        let required = MILESTONE_IDS.contains(&&*e.id);
+        if e.milestone != required {
+            let why = if required { "must be true: this is one of the four required milestones" } else { "must be false: only the four required milestones stand out" };
+            return Err(problem(entry, "milestone", why));
+        }
+    }
+    for id in MILESTONE_IDS {
+        if !c.events.iter().any(|e| e.id == id) {
+            return Err(problem(format!("events (id \"{id}\")"), "id", "is missing: it is one of the four required milestones"));
+        }
+    }
+
+    // Calculator: ranges hold their defaults and stay inside the model's rules.
+    let calc = &c.calculator;
+    let sliders = [
+        ("calculator.officers", &calc.officers, MAX_OFFICERS),
+        ("calculator.salary", &calc.salary, MAX_SALARY_DOLLARS),
+        ("calculator.benefits", &calc.benefits, MAX_BENEFITS_BP),
+        ("calculator.overtime", &calc.overtime, OVERTIME_CAP_BP),
+    ];
+    for (entry, s, limit) in sliders {
+        check_text(entry, "label", &s.label, &[])?;
+        check_text(entry, "note", &s.note, &[])?;
+        check_text(entry, "valuetext", &s.valuetext, &["value"])?;
+        check_source(c, entry, "source", &s.source)?;
+        if s.step == 0 {
+            return Err(problem(entry, "step", "must be at least 1"));
+        }
+        if s.min > s.max {
+            return Err(problem(entry, "min", format!("{} is above max ({})", s.min, s.max)));
+        }
+        if s.max > limit {
+            return Err(problem(entry, "max", format!("{} is above what the rules allow ({limit})", s.max)));
+        }
+        if s.default < s.min || s.default > s.max {
+            return Err(problem(entry, "default", format!("{} is outside the range {}..={}", s.default, s.min, s.max)));
+        }
+        if (s.default - s.min) % s.step != 0 {
+            return Err(problem(entry, "default", format!("{} cannot be reached from min {} in steps of {}", s.default, s.min, s.step)));
+        }
+    }
+    for (entry, o) in [("calculator.awards", &calc.awards), ("calculator.equipment", &calc.equipment)] {
+        check_text(entry, "label", &o.label, &[])?;
+        check_text(entry, "note", &o.note, &[])?;
+        check_source(c, entry, "source", &o.source)?;
+    }
+    if calc.award_tiers.len() != crate::model::AwardTier::ALL.len() {
+        return Err(problem("calculator", "award_tiers", format!("needs {} labels (none, $500, $750, $1,000), found {}", crate::model::AwardTier::ALL.len(), calc.award_tiers.len())));
+    }
+    for (i, t) in calc.award_tiers.iter().enumerate() {
+        check_text(&format!("calculator.award_tiers[{i}]"), "label", t, &[])?;
+    }
+    let f = &calc.ice_funding;
+    check_source(c, "calculator.ice_funding", "source", &f.source)?;
+    check_text("calculator.ice_funding", "note", &f.note, &[])?;
+    if f.total_dollars == 0 {
+        return Err(problem("calculator.ice_funding", "total_dollars", "must be above 0"));
+    }
+    if f.years == 0 {
+        return Err(problem("calculator.ice_funding", "years", "must be at least 1"));
+    }
+
+    // Strings with placeholders the code fills in.
+    let ui = &c.ui;
+    check_text("ui", "gap", &ui.gap, &["years"])?;
+    check_text("ui", "share", &ui.share, &["share", "funding"])?;
+    check_text("ui", "status", &ui.status, &["total"])?;
+
+    for lang in Lang::ALL {
+        let entry = format!("locale.{}", lang.code());
+        let l = c.locale(lang);
+        for (field, list) in [("months", &l.months), ("months_with_day", &l.months_with_day)] {
+            if list.len() != 12 {
+                return Err(problem(&entry, field, format!("needs 12 month names, found {}", list.len())));
+            }
+        }
+        for (field, s, p) in [
+            ("dollars", &l.dollars, "n"),
+            ("billions", &l.billions, "n"),
+            ("millions", &l.millions, "n"),
+            ("percent", &l.percent, "n"),
+            ("date_day", &l.date_day, "day"),
+            ("date_month", &l.date_month, "month"),
+        ] {
+            if !s.contains(&format!("{{{p}}}")) {
+                return Err(problem(&entry, field, format!("must contain the placeholder {{{p}}}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("\"{s}\" is not a date: write YYYY-MM-DD (\"2025-10-01\") or YYYY-MM (\"2012-12\")");
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) { p.parse::<u16>().ok() } else { None };
+        let (year, month, day) = match parts.as_slice() {
+            [y, m] => (num(y, 4).ok_or_else(bad)?, num(m, 2).ok_or_else(bad)?, 0),
+            [y, m, d] => (num(y, 4).ok_or_else(bad)?, num(m, 2).ok_or_else(bad)?, num(d, 2).ok_or_else(bad)?),
+            _ => return Err(bad()),
+        };
+        if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if parts.len() == 3 && !(1..=days).contains(&day) {
+            return Err(format!("\"{s}\" has no such day: month {month} of {year} has {days} days"));
+        }
+        Ok(Date { year, month: month as u8, day: day as u8 })
+    }
+}
+
+/// Writes a value as a Rust constant expression.
+pub trait ToRust {
+    fn to_rust(&self, out: &mut String);
+}
+
+impl ToRust for Str {
+    fn to_rust(&self, out: &mut String) {
+        // Debug formatting of a str is a valid Rust string literal.
+        out.push_str(&format!("::std::borrow::Cow::Borrowed({:?})", &**self));
+    }
+}
+
+impl<T: ToRust + Clone> ToRust for List<T> {
+    fn to_rust(&self, out: &mut String) {
+        out.push_str("::std::borrow::Cow::Borrowed(&[");
+        for item in self.iter() {
+            item.to_rust(out);
+            out.push(',');
+        }
+        out.push_str("])");
+    }
+}
+
+impl<T: ToRust> ToRust for Option<T> {
+    fn to_rust(&self, out: &mut String) {
+        match self {
+            Some(v) => {
+                out.push_str("Some(");
+                v.to_rust(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+macro_rules! to_rust_display {
+    ($($t:ty),*) => {$(
+        impl ToRust for $t {
+            fn to_rust(&self, out: &mut String) { out.push_str(&self.to_string()); }
+        }
+    )*};
+}
+to_rust_display!(bool, u8, u16, u32, u64);
+
+impl ToRust for Date {
+    fn to_rust(&self, out: &mut String) {
+        out.push_str(&format!("::explainer_core::content::Date {{ year: {}, month: {}, day: {} }}", self.year, self.month, self.day));
+    }
+}
+
+impl ToRust for Mark {
+    fn to_rust(&self, out: &mut String) {
+        out.push_str(&format!("::explainer_core::content::Mark::{self:?}"));
+    }
+}
+
+/// The whole content as a Rust `static CONTENT`, for `include!`.
+pub fn to_rust(c: &Content) -> String {
+    let mut out = String::from("// Generated by build.rs from assets/content.toml. Edit that file, not this one.\n");
+    out.push_str("pub static CONTENT: ::explainer_core::content::Content = ");
+    c.to_rust(&mut out);
+    out.push_str(";\n");
+    out
+}

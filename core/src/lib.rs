@@ -1,0 +1,11 @@
+//! The pure half of the explainer: no web types, tested natively with `cargo test`.
+//!
+//! - [`model`]: the DHS reimbursement rules and exact money (integer cents).
+//! - [`format`]: numbers, money and dates the way a news desk writes them.
+//! - [`content`]: the schema of `assets/content.toml`, the one file editors touch.
+//!   With the `build` feature it also parses, validates and compiles that file into
+//!   Rust (used by the widget's `build.rs`), so the wasm never parses content.
+
+pub mod content;
+pub mod format;
+pub mod model;

@@ -1,0 +1,377 @@
+//! The reimbursement rules (DHS press release, 2025-09-02) and the money.
+//!
+//! Money is integer cents ([`Cents`]); nothing here uses floating point.
+//! **Rounding rule (the only one):** a percentage is applied to one officer's
+//! amount in cents and rounded half up to the nearest cent ([`percent_of`]).
+//! Everything else is exact integer arithmetic: per-officer lines are added,
+//! and totals are per-officer cents times the number of officers.
+//! Display rounding (whole dollars, "$1.19 billion") happens only in [`crate::format`].
+
+/// An amount of money in U.S. cents.
+pub type Cents = u64;
+
+/// Percentages are carried in basis points: 10,000 = 100%.
+pub const BP_PER_WHOLE: u32 = 10_000;
+
+/// DHS: overtime is covered "up to 25% of the officer's annual salary".
+pub const OVERTIME_CAP_BP: u32 = 2_500;
+
+/// Performance awards are paid quarterly (DHS).
+pub const QUARTERS_PER_YEAR: u64 = 4;
+
+/// Equipment allowance: "up to $7,500" per trained task force officer, first year
+/// (reported by the Fraternal Order of Police; secondary).
+pub const EQUIPMENT_CENTS: Cents = 750_000;
+
+/// Hard bounds the model accepts whatever the content file or a URL says, so that
+/// no input can overflow: 10^6 officers x ~$23 million each still fits in u64 cents.
+pub const MAX_OFFICERS: u32 = 1_000_000;
+pub const MAX_SALARY_DOLLARS: u32 = 10_000_000;
+pub const MAX_BENEFITS_BP: u32 = BP_PER_WHOLE;
+
+/// `bp` basis points of `amount`, rounded half up to the nearest cent.
+pub fn percent_of(amount: Cents, bp: u32) -> Cents {
+    let exact = amount as u128 * bp as u128;
+    ((exact + BP_PER_WHOLE as u128 / 2) / BP_PER_WHOLE as u128) as Cents
+}
+
+/// The 25% overtime rule, in one place: whatever share is asked for, DHS pays at most 25%.
+pub fn overtime_cents(salary: Cents, requested_bp: u32) -> Cents {
+    percent_of(salary, requested_bp.min(OVERTIME_CAP_BP))
+}
+
+/// Quarterly performance awards by the share of ICE-provided targets located (DHS).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AwardTier {
+    /// Awards not counted (or below 70% of targets located: nothing).
+    #[default]
+    None,
+    /// 70-79% of targets located: $500 a quarter.
+    Tier70,
+    /// 80-89%: $750 a quarter.
+    Tier80,
+    /// 90-100%: $1,000 a quarter.
+    Tier90,
+}
+
+impl AwardTier {
+    pub const ALL: [AwardTier; 4] = [Self::None, Self::Tier70, Self::Tier80, Self::Tier90];
+
+    pub fn per_quarter_cents(self) -> Cents {
+        match self {
+            Self::None => 0,
+            Self::Tier70 => 50_000,
+            Self::Tier80 => 75_000,
+            Self::Tier90 => 100_000,
+        }
+    }
+
+    pub fn per_year_cents(self) -> Cents {
+        self.per_quarter_cents() * QUARTERS_PER_YEAR
+    }
+
+    /// Stable short name, used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::None => "0",
+            Self::Tier70 => "500",
+            Self::Tier80 => "750",
+            Self::Tier90 => "1000",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// Inclusive bounds of one numeric input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Bounds {
+    pub fn clamp(self, value: u32) -> u32 {
+        value.clamp(self.min, self.max.max(self.min))
+    }
+}
+
+/// The ranges the calculator offers (from the content file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub officers: Bounds,
+    pub salary_dollars: Bounds,
+    pub benefits_bp: Bounds,
+    pub overtime_bp: Bounds,
+}
+
+/// What the reader chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inputs {
+    pub officers: u32,
+    pub salary_dollars: u32,
+    /// Benefits as a share of salary.
+    pub benefits_bp: u32,
+    /// Overtime asked for, as a share of salary (capped by [`overtime_cents`]).
+    pub overtime_bp: u32,
+    pub awards: AwardTier,
+    /// Count the first-year equipment allowance.
+    pub equipment: bool,
+}
+
+impl Inputs {
+    /// Brings every field inside `limits` (and inside the model's hard bounds).
+    pub fn clamped(self, limits: &Limits) -> Self {
+        Self {
+            officers: limits.officers.clamp(self.officers).min(MAX_OFFICERS),
+            salary_dollars: limits.salary_dollars.clamp(self.salary_dollars).min(MAX_SALARY_DOLLARS),
+            benefits_bp: limits.benefits_bp.clamp(self.benefits_bp).min(MAX_BENEFITS_BP),
+            overtime_bp: limits.overtime_bp.clamp(self.overtime_bp).min(OVERTIME_CAP_BP),
+            ..self
+        }
+    }
+}
+
+/// One line of the cost breakdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Salary,
+    Benefits,
+    Overtime,
+    Awards,
+    Equipment,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [Self::Salary, Self::Benefits, Self::Overtime, Self::Awards, Self::Equipment];
+}
+
+/// What one officer costs DHS in a year, line by line, and what all of them cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    pub officers: u32,
+    pub salary: Cents,
+    pub benefits: Cents,
+    pub overtime: Cents,
+    pub awards: Cents,
+    pub equipment: Cents,
+}
+
+impl Breakdown {
+    pub fn per_officer(&self, part: Part) -> Cents {
+        match part {
+            Part::Salary => self.salary,
+            Part::Benefits => self.benefits,
+            Part::Overtime => self.overtime,
+            Part::Awards => self.awards,
+            Part::Equipment => self.equipment,
+        }
+    }
+
+    /// One officer, all lines.
+    pub fn per_officer_total(&self) -> Cents {
+        Part::ALL.iter().map(|&p| self.per_officer(p)).sum()
+    }
+
+    /// One line, all officers (exact).
+    pub fn total_of(&self, part: Part) -> Cents {
+        self.per_officer(part) * self.officers as Cents
+    }
+
+    /// Everything, all officers, for a year (exact).
+    pub fn total(&self) -> Cents {
+        self.per_officer_total() * self.officers as Cents
+    }
+}
+
+/// Applies the rules. Inputs outside the model's hard bounds are clamped first,
+/// so this never overflows or panics.
+pub fn compute(inputs: &Inputs) -> Breakdown {
+    let officers = inputs.officers.min(MAX_OFFICERS);
+    let salary = inputs.salary_dollars.min(MAX_SALARY_DOLLARS) as Cents * 100;
+    Breakdown {
+        officers,
+        salary,
+        benefits: percent_of(salary, inputs.benefits_bp.min(MAX_BENEFITS_BP)),
+        overtime: overtime_cents(salary, inputs.overtime_bp),
+        awards: inputs.awards.per_year_cents(),
+        equipment: if inputs.equipment { EQUIPMENT_CENTS } else { 0 },
+    }
+}
+
+/// Yearly share of a multi-year sum, rounded half up to the cent ("about $18.75 billion a year").
+pub fn per_year(total_dollars: u64, years: u32) -> Cents {
+    let cents = total_dollars as u128 * 100;
+    let years = years.max(1) as u128;
+    ((cents + years / 2) / years) as Cents
+}
+
+/// `part` as a share of `whole` in tenths of a percent, rounded half up (63 = 6.3%).
+/// `None` when `whole` is zero.
+pub fn share_tenths_pct(part: Cents, whole: Cents) -> Option<u64> {
+    if whole == 0 {
+        return None;
+    }
+    let scaled = part as u128 * 1000;
+    Some(((scaled + whole as u128 / 2) / whole as u128) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference() -> Inputs {
+        Inputs {
+            officers: 8_501,
+            salary_dollars: 74_510,
+            benefits_bp: 6_270,
+            overtime_bp: 2_500,
+            awards: AwardTier::None,
+            equipment: false,
+        }
+    }
+
+    #[test]
+    fn worked_reference_case_from_facts_md() {
+        let b = compute(&reference());
+        assert_eq!(b.salary, 7_451_000);
+        assert_eq!(b.benefits, 4_671_777); // 74,510 x 0.627 = 46,717.77
+        assert_eq!(b.overtime, 1_862_750); // 18,627.50
+        assert_eq!(b.per_officer_total(), 13_985_527); // $139,855.27
+        // $139,855.27 x 8,501 officers, exact: $1,188,909,650.27
+        assert_eq!(b.total(), 118_890_965_027);
+        let ice = per_year(75_000_000_000, 4);
+        assert_eq!(ice, 1_875_000_000_000);
+        assert_eq!(share_tenths_pct(b.total(), ice), Some(63)); // 6.3%
+    }
+
+    #[test]
+    fn awards_and_equipment_follow_dhs_tiers() {
+        let mut i = reference();
+        i.awards = AwardTier::Tier90;
+        i.equipment = true;
+        let b = compute(&i);
+        assert_eq!(b.awards, 400_000); // $1,000 x 4 quarters
+        assert_eq!(b.equipment, 750_000);
+        assert_eq!(AwardTier::Tier80.per_year_cents(), 300_000);
+        assert_eq!(AwardTier::Tier70.per_year_cents(), 200_000);
+        assert_eq!(b.per_officer_total(), 13_985_527 + 400_000 + 750_000);
+    }
+
+    #[test]
+    fn overtime_is_capped_at_a_quarter_of_salary() {
+        assert_eq!(overtime_cents(10_000_000, 9_999), 2_500_000);
+        assert_eq!(overtime_cents(10_000_000, u32::MAX), 2_500_000);
+        assert_eq!(overtime_cents(10_000_000, 1_000), 1_000_000);
+    }
+
+    #[test]
+    fn rounding_is_half_up_to_the_cent() {
+        assert_eq!(percent_of(1, 5_000), 1); // 0.5 cent -> 1
+        assert_eq!(percent_of(1, 4_999), 0);
+        assert_eq!(percent_of(3, 5_000), 2); // 1.5 -> 2
+        assert_eq!(share_tenths_pct(5, 10_000), Some(1)); // 0.05% -> 0.1%
+        assert_eq!(share_tenths_pct(1, 0), None);
+    }
+
+    #[test]
+    fn award_keys_round_trip() {
+        for t in AwardTier::ALL {
+            assert_eq!(AwardTier::from_key(t.key()), Some(t));
+        }
+        assert_eq!(AwardTier::from_key("999"), None);
+    }
+
+    #[test]
+    fn clamping_respects_limits_and_the_cap() {
+        let limits = Limits {
+            officers: Bounds { min: 0, max: 20_000 },
+            salary_dollars: Bounds { min: 40_000, max: 150_000 },
+            benefits_bp: Bounds { min: 0, max: 10_000 },
+            overtime_bp: Bounds { min: 0, max: 9_000 },
+        };
+        let i = Inputs { officers: u32::MAX, salary_dollars: 1, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }
+            .clamped(&limits);
+        assert_eq!((i.officers, i.salary_dollars, i.benefits_bp, i.overtime_bp), (20_000, 40_000, 10_000, OVERTIME_CAP_BP));
+    }
+
+    fn any_tier() -> impl Strategy<Value = AwardTier> {
+        prop::sample::select(AwardTier::ALL.to_vec())
+    }
+
+    fn any_inputs() -> impl Strategy<Value = Inputs> {
+        (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>(), any_tier(), any::<bool>()).prop_map(
+            |(officers, salary_dollars, benefits_bp, overtime_bp, awards, equipment)| Inputs {
+                officers,
+                salary_dollars,
+                benefits_bp,
+                overtime_bp,
+                awards,
+                equipment,
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn overtime_never_exceeds_a_quarter_of_salary(i in any_inputs()) {
+            let b = compute(&i);
+            prop_assert!(b.overtime * 4 <= b.salary + 3, "overtime {} salary {}", b.overtime, b.salary);
+        }
+
+        #[test]
+        fn every_output_is_monotonic_in_every_input(i in any_inputs(), bump in 1u32..100_000, tier in any_tier()) {
+            let base = compute(&i);
+            let ups = [
+                Inputs { officers: i.officers.saturating_add(bump), ..i },
+                Inputs { salary_dollars: i.salary_dollars.saturating_add(bump), ..i },
+                Inputs { benefits_bp: i.benefits_bp.saturating_add(bump), ..i },
+                Inputs { overtime_bp: i.overtime_bp.saturating_add(bump), ..i },
+                Inputs { awards: i.awards.max(tier), ..i },
+                Inputs { equipment: true, ..i },
+            ];
+            for up in ups {
+                let b = compute(&up);
+                for part in Part::ALL {
+                    prop_assert!(b.per_officer(part) >= base.per_officer(part));
+                    prop_assert!(b.total_of(part) >= base.total_of(part));
+                }
+                prop_assert!(b.per_officer_total() >= base.per_officer_total());
+                prop_assert!(b.total() >= base.total());
+            }
+        }
+
+        #[test]
+        fn totals_are_exact_sums(i in any_inputs()) {
+            let b = compute(&i);
+            let sum: u128 = Part::ALL.iter().map(|&p| b.total_of(p) as u128).sum();
+            prop_assert_eq!(sum, b.total() as u128);
+        }
+    }
+
+    #[test]
+    fn no_overflow_at_every_maximum() {
+        let max = Inputs {
+            officers: u32::MAX,
+            salary_dollars: u32::MAX,
+            benefits_bp: u32::MAX,
+            overtime_bp: u32::MAX,
+            awards: AwardTier::Tier90,
+            equipment: true,
+        };
+        let b = compute(&max);
+        // Checked arithmetic proves the unchecked sums above could not wrap.
+        let per = [b.salary, b.benefits, b.overtime, b.awards, b.equipment]
+            .iter()
+            .try_fold(0u64, |acc, &x| acc.checked_add(x))
+            .expect("per-officer sum fits");
+        assert_eq!(per.checked_mul(b.officers as u64), Some(b.total()));
+        assert_eq!(b.officers, MAX_OFFICERS);
+        assert_eq!(b.salary, MAX_SALARY_DOLLARS as u64 * 100);
+        assert_eq!(b.benefits, b.salary);
+        assert_eq!(share_tenths_pct(b.total(), 1).map(|s| s > 0), Some(true));
+    }
+}
