@@ -67,7 +67,9 @@ impl Lang {
 content_struct! {
     /// A text in every language the widget speaks.
     pub struct Text {
+        #[cfg_attr(feature = "build", serde(deserialize_with = "build::non_empty"))]
         pub en: Str,
+        #[cfg_attr(feature = "build", serde(deserialize_with = "build::non_empty"))]
         pub es: Str,
     }
 }

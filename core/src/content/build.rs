@@ -17,11 +17,17 @@ pub struct ContentError {
     /// e.g. `headline.es`.
     pub field: String,
     pub problem: String,
+    /// 1-based line in the file, where the parser knows it.
+    pub line: Option<usize>,
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.entry)?;
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.entry)?;
         if !self.field.is_empty() {
             write!(f, ", field `{}`", self.field)?;
         }
@@ -40,6 +46,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Content, ContentError> {
         entry: "file".into(),
         field: String::new(),
         problem: format!("cannot read it: {e}"),
+        line: None,
     })?;
     parse(&text, &file)
 }
@@ -51,9 +58,10 @@ pub fn parse(text: &str, file: &str) -> Result<Content, ContentError> {
         let path = e.path().to_string();
         let problem = e.inner().message().trim().to_string();
         let (entry, field) = split_path(&path, raw.as_ref());
-        ContentError { file: file.into(), entry, field, problem }
+        let line = e.inner().span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        ContentError { file: file.into(), entry, field, problem, line }
     })?;
-    validate(&content).map_err(|(entry, field, problem)| ContentError { file: file.into(), entry, field, problem })?;
+    validate(&content).map_err(|(entry, field, problem)| ContentError { file: file.into(), entry, field, problem, line: None })?;
     Ok(content)
 }
 
@@ -78,11 +86,12 @@ fn split_path(path: &str, raw: Option<&toml::Table>) -> (String, String) {
         };
         return (entry, rest);
     }
-    // A table such as `calculator.salary.default`: the entry is all but the last key.
-    match path.rsplit_once('.') {
-        Some((entry, field)) => (entry.to_string(), field.to_string()),
-        None => (path.to_string(), String::new()),
-    }
+    // Tables: `ui.reset.es` -> (`ui`, `reset.es`); sections of sections keep two keys:
+    // `calculator.salary.default` -> (`calculator.salary`, `default`).
+    let keys: Vec<&str> = path.split('.').collect();
+    let depth = if matches!(keys[0], "calculator" | "locale") { 2 } else { 1 };
+    let depth = depth.min(keys.len().saturating_sub(1)).max(1);
+    (keys[..depth].join("."), keys[depth..].join("."))
 }
 
 type Problem = (String, String, String);
@@ -275,6 +284,15 @@ impl TryFrom<String> for Date {
         }
         Ok(Date { year, month: month as u8, day: day as u8 })
     }
+}
+
+/// Texts may not be blank: a blank translation is a missing one.
+pub(super) fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+    let s = <String as serde::Deserialize>::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Err(serde::de::Error::custom("is empty: write the text, or the translation, here"));
+    }
+    Ok(Cow::Owned(s))
 }
 
 /// Writes a value as a Rust constant expression.

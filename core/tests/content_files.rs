@@ -1,0 +1,105 @@
+//! The real content file validates, and each kind of editor mistake fails with a message
+//! that names the file, the entry and the field.
+
+use explainer_core::content::{parse, Lang, MILESTONE_IDS};
+
+const FILE: &str = "assets/content.toml";
+
+fn real() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/content.toml")).unwrap()
+}
+
+/// Applies one edit (which must match exactly once) and returns the error message.
+fn error_after(from: &str, to: &str) -> String {
+    let text = real();
+    assert_eq!(text.matches(from).count(), 1, "edit target {from:?} must occur once");
+    match parse(&text.replacen(from, to, 1), FILE) {
+        Ok(_) => panic!("edit {from:?} -> {to:?} was accepted"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_names(msg: &str, parts: &[&str]) {
+    for p in parts {
+        assert!(msg.contains(p), "message {msg:?} should mention {p:?}");
+    }
+}
+
+#[test]
+fn the_real_file_is_valid_and_complete() {
+    let c = parse(&real(), FILE).unwrap_or_else(|e| panic!("{e}"));
+    for id in MILESTONE_IDS {
+        assert!(c.events.iter().any(|e| e.id == id && e.milestone), "milestone {id}");
+    }
+    assert_eq!(c.events.len(), 8);
+    assert!(c.events.windows(2).all(|w| w[0].date <= w[1].date));
+    let d = c.defaults();
+    assert_eq!((d.officers, d.salary_dollars, d.benefits_bp, d.overtime_bp), (8_501, 74_510, 6_270, 2_500));
+    for lang in Lang::ALL {
+        assert!(!c.ui.title.get(lang).is_empty());
+    }
+}
+
+#[test]
+fn a_bad_date_names_event_and_field() {
+    let m = error_after("date = \"2025-07-04\"", "date = \"2025-02-30\"");
+    assert_names(&m, &[FILE, "events[4]", "id \"ice-funding-law\"", "date", "no such day"]);
+    let m = error_after("date = \"2025-07-04\"", "date = \"July 4\"");
+    assert_names(&m, &[FILE, "events[4]", "date", "YYYY-MM-DD"]);
+}
+
+#[test]
+fn events_out_of_order_are_refused() {
+    let m = error_after("date = \"2025-09-02\"", "date = \"2025-03-02\"");
+    assert_names(&m, &[FILE, "id \"dhs-announcement\"", "field `date`", "date order"]);
+}
+
+#[test]
+fn a_missing_milestone_is_refused() {
+    let m = error_after("id = \"task-force-returns\"", "id = \"task-force-back\"");
+    assert_names(&m, &[FILE, "task-force-back", "milestone"]);
+    let m = error_after("id = \"reimbursements-start\"\ndate = \"2025-10-01\"\nmilestone = true", "id = \"reimbursements-start\"\ndate = \"2025-10-01\"\nmilestone = false");
+    assert_names(&m, &[FILE, "reimbursements-start", "field `milestone`", "must be true"]);
+}
+
+#[test]
+fn a_default_outside_its_range_is_refused() {
+    let m = error_after("default = 74510", "default = 200000");
+    assert_names(&m, &[FILE, "calculator.salary", "field `default`", "outside the range"]);
+    let m = error_after("max = 2500", "max = 3000");
+    assert_names(&m, &[FILE, "calculator.overtime", "field `max`", "2500"]);
+}
+
+#[test]
+fn a_missing_or_unknown_source_is_refused() {
+    let m = error_after("sources = [\"dhs-2025-09-02\"]\n", "sources = []\n");
+    assert_names(&m, &[FILE, "id \"dhs-announcement\"", "field `sources`", "at least one source"]);
+    let m = error_after("sources = [\"ice-2012\", \"reuters-2025-09-03\"]", "sources = [\"ice-2013\"]");
+    assert_names(&m, &[FILE, "id \"task-force-ends\"", "field `sources`", "ice-2013"]);
+}
+
+#[test]
+fn an_unknown_field_is_refused() {
+    let m = error_after("milestone = false\nheadline.en = \"Civil", "milestone = false\nheadlin = \"x\"\nheadline.en = \"Civil");
+    assert_names(&m, &[FILE, "events[3]", "id \"leadership-conference\"", "unknown field `headlin`"]);
+}
+
+#[test]
+fn a_missing_translation_is_refused() {
+    let m = error_after("headline.es = \"Comienzan los reembolsos\"\n", "");
+    assert_names(&m, &[FILE, "events[7]", "id \"reimbursements-start\"", "field `headline`", "missing field `es`"]);
+    let m = error_after("reset.es = \"Restablecer valores\"\n", "reset.es = \"  \"\n");
+    assert_names(&m, &[FILE, "ui", "reset.es", "empty"]);
+}
+
+#[test]
+fn a_template_without_its_placeholder_is_refused() {
+    let m = error_after("status.es = \"Total: {total} al año\"", "status.es = \"Total al año\"");
+    assert_names(&m, &[FILE, "ui", "status.es", "{total}"]);
+}
+
+#[test]
+fn a_syntax_error_names_the_file_and_line() {
+    let m = error_after("[calculator.awards]", "[calculator.awards");
+        assert!(m.contains(&format!(":{}:", real().lines().position(|l| l == "[calculator.awards]").unwrap() + 1)), "{m}");
+}
