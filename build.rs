@@ -1,1 +1,18 @@
-fn main(){ println!("cargo:rerun-if-changed=build.rs"); }
+//! Compiles `assets/content.toml` into Rust (`$OUT_DIR/content.rs`) after validating it,
+//! so the wasm carries the content as static data and no parser. A bad file stops the
+//! build with a message naming the file, line, entry and field.
+
+fn main() {
+    let path = "assets/content.toml";
+    println!("cargo:rerun-if-changed={path}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let content = match explainer_core::content::load(path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("\nerror: the content file cannot be used.\n  {e}\n");
+            std::process::exit(1);
+        }
+    };
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
+    std::fs::write(&out, explainer_core::content::to_rust(&content)).expect("write generated content");
+}

@@ -1,1 +1,25 @@
-fn main() {}
+//! The widget in the browser: hydrates the prerendered markup in `#explainer`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use explainer::{App, AppProps};
+    use explainer_core::content::Lang;
+
+    // One clear message on panic; the prerendered content stays on screen.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("explainer: stopped, the page keeps its prerendered content ({info})").into());
+    }));
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let Some(root) = document.get_element_by_id("explainer") else {
+        web_sys::console::error_1(&"explainer: no #explainer element on this page".into());
+        return;
+    };
+    // Hydration must start from the language the page was prerendered in.
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).hydrate();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The widget runs in the browser: use `cargo xtask serve` (or `trunk serve`).");
+}

@@ -225,8 +225,6 @@ content_struct! {
         pub reported: Text,
         pub calculator_heading: Text,
         pub calculator_intro: Text,
-        pub assumption: Text,
-        pub rule: Text,
         pub per_officer_heading: Text,
         pub total_heading: Text,
         /// "{share} of ICE's new funding, about {funding} a year"

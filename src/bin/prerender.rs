@@ -1,0 +1,27 @@
+//! Fills the page Trunk built with the prerendered widget, in every language.
+//! Run by Trunk's post_build hook; reads `$TRUNK_STAGING_DIR/index.html`, or the
+//! folder given as the first argument.
+
+use explainer::edge::prerender;
+use explainer_core::content::Lang;
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .unwrap_or_else(|| die("usage: prerender DIST_DIR (or set TRUNK_STAGING_DIR)"));
+    let dir = std::path::Path::new(&dir);
+    let index = dir.join("index.html");
+    let template = std::fs::read_to_string(&index).unwrap_or_else(|e| die(&format!("cannot read {}: {e}", index.display())));
+    for lang in Lang::ALL {
+        let page = prerender::page(&template, lang).unwrap_or_else(|e| die(&format!("{}: {e}", index.display())));
+        let out = dir.join(prerender::file_name(lang));
+        std::fs::write(&out, page).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
+        eprintln!("prerender: wrote {}", out.display());
+    }
+}
+
+fn die(msg: &str) -> ! {
+    eprintln!("prerender: {msg}");
+    std::process::exit(1);
+}

@@ -1,0 +1,96 @@
+use explainer_core::content::{Lang, Text};
+use explainer_core::format;
+use explainer_core::model::{Breakdown, Part};
+use yew::prelude::*;
+
+use crate::content::CONTENT;
+
+fn part_key(part: Part) -> &'static str {
+    match part {
+        Part::Salary => "salary",
+        Part::Benefits => "benefits",
+        Part::Overtime => "overtime",
+        Part::Awards => "awards",
+        Part::Equipment => "equipment",
+    }
+}
+
+fn part_label(part: Part) -> &'static Text {
+    let ui = &CONTENT.ui;
+    match part {
+        Part::Salary => &ui.row_salary,
+        Part::Benefits => &ui.row_benefits,
+        Part::Overtime => &ui.row_overtime,
+        Part::Awards => &ui.row_awards,
+        Part::Equipment => &ui.row_equipment,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StackedBarProps {
+    pub breakdown: Breakdown,
+}
+
+/// One officer's yearly cost as a stacked bar. Hidden from screen readers: the table
+/// beside it says the same in words.
+#[function_component]
+pub fn StackedBar(props: &StackedBarProps) -> Html {
+    const WIDTH: u64 = 1000;
+    let b = &props.breakdown;
+    let total = b.per_officer_total().max(1);
+    let mut x = 0;
+    let rects = Part::ALL.iter().filter(|&&p| b.per_officer(p) > 0).map(|&part| {
+        let w = b.per_officer(part) * WIDTH / total;
+        let rect = html! { <rect class={classes!("seg", part_key(part))} x={x.to_string()} y="0" width={w.to_string()} height="24" /> };
+        x += w;
+        rect
+    });
+    html! {
+        <svg class="bar" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            { for rects }
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BreakdownTableProps {
+    pub breakdown: Breakdown,
+    pub lang: Lang,
+}
+
+/// The breakdown in words: each line per officer and for all officers.
+#[function_component]
+pub fn BreakdownTable(props: &BreakdownTableProps) -> Html {
+    let lang = props.lang;
+    let ui = &CONTENT.ui;
+    let loc = CONTENT.locale(lang);
+    let b = &props.breakdown;
+    html! {
+        <table class="breakdown">
+            <caption>{ ui.breakdown_caption.get(lang) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ ui.col_part.get(lang) }</th>
+                    <th scope="col">{ ui.col_per_officer.get(lang) }</th>
+                    <th scope="col">{ ui.col_all.get(lang) }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for Part::ALL.iter().map(|&part| html! {
+                    <tr key={part_key(part)} data-part={part_key(part)}>
+                        <th scope="row"><span class={classes!("swatch", part_key(part))} aria-hidden="true"></span>{ part_label(part).get(lang) }</th>
+                        <td>{ format::dollars(b.per_officer(part), loc) }</td>
+                        <td>{ format::money(b.total_of(part), loc) }</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot>
+                <tr data-part="total">
+                    <th scope="row">{ ui.row_total.get(lang) }</th>
+                    <td>{ format::dollars(b.per_officer_total(), loc) }</td>
+                    <td>{ format::money(b.total(), loc) }</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}

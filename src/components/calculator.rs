@@ -1,0 +1,115 @@
+use explainer_core::content::{Lang, Slider as SliderContent};
+use explainer_core::format;
+use explainer_core::model::{AwardTier, Inputs};
+use yew::prelude::*;
+
+use super::{Citation, Results, Slider};
+use crate::content::CONTENT;
+use crate::state::{Action, Field, State};
+
+#[derive(Properties, PartialEq)]
+pub struct CalculatorProps {
+    pub inputs: Inputs,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// The slider's content entry, its id, and how its value reads.
+fn slider_parts(field: Field, value: u32, lang: Lang) -> (&'static SliderContent, &'static str, String) {
+    let c = &CONTENT.calculator;
+    let loc = CONTENT.locale(lang);
+    match field {
+        Field::Officers => (&c.officers, "officers", format::count(value as u64, loc)),
+        Field::Salary => (&c.salary, "salary", format::dollars(value as u64 * 100, loc)),
+        Field::Benefits => (&c.benefits, "benefits", format::percent_bp(value, loc)),
+        Field::Overtime => (&c.overtime, "overtime", format::percent_bp(value, loc)),
+    }
+}
+
+/// The sliders and switches (following the DHS rules) beside the results.
+#[function_component]
+pub fn Calculator(props: &CalculatorProps) -> Html {
+    let CalculatorProps { inputs, lang, dispatch } = props;
+    let lang = *lang;
+    let ui = &CONTENT.ui;
+    let calc = &CONTENT.calculator;
+
+    let sliders = Field::ALL.map(|field| {
+        let value = field.get(inputs);
+        let (content, id, readout) = slider_parts(field, value, lang);
+        let d = dispatch.clone();
+        html! {
+            <Slider
+                key={id}
+                {id}
+                label={content.label.get(lang).to_string()}
+                note={content.note.get(lang).to_string()}
+                source={content.source.to_string()}
+                {lang}
+                min={content.min}
+                max={content.max}
+                step={content.step}
+                {value}
+                valuetext={format::fill(content.valuetext.get(lang), &[("value", &readout)])}
+                readout={readout}
+                on_input={Callback::from(move |v| d.dispatch(Action::Set(field, v)))}
+            />
+        }
+    });
+
+    let awards = AwardTier::ALL.iter().zip(calc.award_tiers.iter()).map(|(&tier, label)| {
+        let d = dispatch.clone();
+        let id = format!("awards-{}", tier.key());
+        html! {
+            <div class="choice" key={id.clone()}>
+                <input type="radio" name="awards" id={id.clone()} value={tier.key()}
+                    checked={inputs.awards == tier}
+                    onchange={Callback::from(move |_: Event| d.dispatch(Action::Awards(tier)))} />
+                <label for={id}>{ label.get(lang) }</label>
+            </div>
+        }
+    });
+
+    let on_equipment = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Equipment(input.checked()));
+        })
+    };
+    let on_reset = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
+    };
+
+    html! {
+        <section class="calculator" aria-labelledby="calculator-title">
+            <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
+            <p class="intro">{ ui.calculator_intro.get(lang) }</p>
+            <div class="calc-grid">
+                <div class="controls">
+                    { for sliders }
+                    <fieldset class="awards" aria-describedby="awards-note">
+                        <legend>{ calc.awards.label.get(lang) }</legend>
+                        { for awards }
+                        <p class="note" id="awards-note">
+                            { calc.awards.note.get(lang) }{" "}
+                            <span class="src"><Citation id={&*calc.awards.source} {lang} /></span>
+                        </p>
+                    </fieldset>
+                    <div class="check">
+                        <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
+                            aria-describedby="equipment-note" />
+                        <label for="equipment">{ calc.equipment.label.get(lang) }</label>
+                        <p class="note" id="equipment-note">
+                            { calc.equipment.note.get(lang) }{" "}
+                            <span class="src"><Citation id={&*calc.equipment.source} {lang} /></span>
+                        </p>
+                    </div>
+                    <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
+                </div>
+                <Results inputs={*inputs} {lang} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! The view: one component per file, each with its `Props`.
+
+mod breakdown;
+mod calculator;
+mod event;
+mod results;
+mod slider;
+mod sources;
+mod status;
+mod timeline;
+
+pub use breakdown::{BreakdownTable, StackedBar};
+pub use calculator::Calculator;
+pub use event::TimelineEvent;
+pub use results::Results;
+pub use slider::Slider;
+pub use sources::{Citation, Sources};
+pub use status::{Status, ANNOUNCE_AFTER_MS};
+pub use timeline::Timeline;

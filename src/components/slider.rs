@@ -1,0 +1,61 @@
+use explainer_core::content::Lang;
+use yew::prelude::*;
+
+use super::Citation;
+
+#[derive(Properties, PartialEq)]
+pub struct SliderProps {
+    /// The input's id; its readout and note derive theirs from it.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// Where the default comes from, or that it is an assumption.
+    pub note: AttrValue,
+    pub source: AttrValue,
+    pub lang: Lang,
+    pub min: u32,
+    pub max: u32,
+    pub step: u32,
+    pub value: u32,
+    /// The value as the reader sees it ("$74,510").
+    pub readout: AttrValue,
+    /// The value as a screen reader says it ("$74,510 a year").
+    pub valuetext: AttrValue,
+    pub on_input: Callback<u32>,
+}
+
+/// A native range input with a visible label, a live readout and its source.
+#[function_component]
+pub fn Slider(props: &SliderProps) -> Html {
+    let on_input = props.on_input.clone();
+    // Malformed values cannot come from a range input, but if they do they are ignored.
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Ok(v) = input.value().parse::<u32>() {
+            on_input.emit(v);
+        }
+    });
+    let note_id = format!("{}-note", props.id);
+    html! {
+        <div class="slider">
+            <div class="slider-head">
+                <label for={&props.id}>{ &props.label }</label>
+                <output for={&props.id} id={format!("{}-out", props.id)} aria-hidden="true">{ &props.readout }</output>
+            </div>
+            <input
+                type="range"
+                id={&props.id}
+                min={props.min.to_string()}
+                max={props.max.to_string()}
+                step={props.step.to_string()}
+                value={props.value.to_string()}
+                aria-valuetext={&props.valuetext}
+                aria-describedby={note_id.clone()}
+                {oninput}
+            />
+            <p class="note" id={note_id}>
+                { &props.note }{" "}
+                <span class="src"><Citation id={&props.source} lang={props.lang} /></span>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+use explainer_core::content::{Lang, Mark};
+use yew::prelude::*;
+
+use crate::content::CONTENT;
+
+#[derive(Properties, PartialEq)]
+pub struct CitationProps {
+    /// A source id from the content file (validated at build time).
+    pub id: AttrValue,
+    pub lang: Lang,
+}
+
+/// A source's name, linked where the content gives a URL, marked when it is secondary.
+#[function_component]
+pub fn Citation(props: &CitationProps) -> Html {
+    let Some(source) = CONTENT.source(&props.id) else {
+        return Html::default();
+    };
+    let name = source.name.get(props.lang);
+    let cite = match &source.url {
+        Some(url) => html! { <cite><a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ name }</a></cite> },
+        None => html! { <cite>{ name }</cite> },
+    };
+    html! {
+        <>
+            { cite }
+            if source.mark == Mark::Secondary {
+                <span class="mark">{ format!(" ({})", CONTENT.ui.secondary.get(props.lang)) }</span>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourcesProps {
+    pub lang: Lang,
+}
+
+/// Every source the widget cites, with how sure the fact sheet is of it.
+#[function_component]
+pub fn Sources(props: &SourcesProps) -> Html {
+    let lang = props.lang;
+    let ui = &CONTENT.ui;
+    html! {
+        <section class="sources" aria-labelledby="sources-title">
+            <h3 id="sources-title">{ ui.sources_heading.get(lang) }</h3>
+            <ul>
+                { for CONTENT.sources.iter().map(|s| {
+                    let mark = match s.mark { Mark::Primary => &ui.primary, Mark::Secondary => &ui.secondary };
+                    html! {
+                        <li key={&*s.id}>
+                            <Citation id={&*s.id} {lang} />
+                            if s.mark == Mark::Primary {
+                                <span class="mark">{ format!(" ({})", mark.get(lang)) }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

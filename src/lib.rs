@@ -1,0 +1,20 @@
+//! The 287(g) explainer widget: a timeline and a cost calculator, prerendered at build
+//! time and hydrated in the browser.
+//!
+//! - `explainer_core` (crate `core/`): the pure model, formatting and content schema.
+//! - [`content`]: `assets/content.toml`, compiled in by `build.rs`.
+//! - [`state`]: the calculator's state and its one reducer.
+//! - [`components`]: the view, one component per file.
+//! - [`edge`]: where the widget meets the page: URL state, embedding, prerendering.
+
+pub mod app;
+pub mod components;
+pub mod edge;
+pub mod state;
+
+/// The validated content, as static data (generated from `assets/content.toml`).
+pub mod content {
+    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+}
+
+pub use app::{App, AppProps};

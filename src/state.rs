@@ -1,0 +1,110 @@
+//! The calculator's state and its one reducer: every change a reader makes goes through
+//! [`State::reduce`], which clamps to the content's ranges (and the model's rules).
+
+use std::rc::Rc;
+
+use explainer_core::content::Lang;
+use explainer_core::model::{compute, AwardTier, Breakdown, Inputs};
+use yew::Reducible;
+
+use crate::content::CONTENT;
+
+/// One of the four sliders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Officers,
+    Salary,
+    Benefits,
+    Overtime,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Officers, Field::Salary, Field::Benefits, Field::Overtime];
+
+    pub fn get(self, i: &Inputs) -> u32 {
+        match self {
+            Field::Officers => i.officers,
+            Field::Salary => i.salary_dollars,
+            Field::Benefits => i.benefits_bp,
+            Field::Overtime => i.overtime_bp,
+        }
+    }
+
+    fn set(self, i: &mut Inputs, v: u32) {
+        match self {
+            Field::Officers => i.officers = v,
+            Field::Salary => i.salary_dollars = v,
+            Field::Benefits => i.benefits_bp = v,
+            Field::Overtime => i.overtime_bp = v,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Set(Field, u32),
+    Awards(AwardTier),
+    Equipment(bool),
+    Reset,
+    Lang(Lang),
+    /// A whole scenario at once (from a shared link).
+    Restore(Inputs, Lang),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub inputs: Inputs,
+    pub lang: Lang,
+}
+
+impl State {
+    pub fn new(lang: Lang) -> Self {
+        Self { inputs: CONTENT.defaults(), lang }
+    }
+
+    pub fn breakdown(&self) -> Breakdown {
+        compute(&self.inputs)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Set(field, v) => field.set(&mut next.inputs, v),
+            Action::Awards(t) => next.inputs.awards = t,
+            Action::Equipment(on) => next.inputs.equipment = on,
+            Action::Reset => next.inputs = CONTENT.defaults(),
+            Action::Lang(lang) => next.lang = lang,
+            Action::Restore(inputs, lang) => next = State { inputs, lang },
+        }
+        next.inputs = next.inputs.clamped(&CONTENT.limits());
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reducer_clamps_and_resets() {
+        let s = Rc::new(State::new(Lang::En));
+        let s = s.reduce(Action::Set(Field::Overtime, 9_000));
+        assert_eq!(s.inputs.overtime_bp, 2_500);
+        let s = s.reduce(Action::Set(Field::Officers, 50_000));
+        assert_eq!(s.inputs.officers, CONTENT.calculator.officers.max);
+        let s = s.reduce(Action::Set(Field::Salary, 1));
+        assert_eq!(s.inputs.salary_dollars, CONTENT.calculator.salary.min);
+        let s = s.reduce(Action::Awards(AwardTier::Tier80)).reduce(Action::Equipment(true));
+        assert_eq!((s.inputs.awards, s.inputs.equipment), (AwardTier::Tier80, true));
+        let s = s.reduce(Action::Reset);
+        assert_eq!(s.inputs, CONTENT.defaults());
+    }
+}
