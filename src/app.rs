@@ -20,6 +20,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || State::new(initial));
     let lang = state.lang;
     let ui = &CONTENT.ui;
+    use_effect_with((), |_| crate::edge::mark_ready());
     html! {
         <article class="explainer" lang={lang.code()} aria-labelledby="explainer-title">
             <header class="explainer-head">

@@ -1,1 +1,198 @@
-fn main() {}
+//! The project's commands. Each installs what is missing first (and is quick when nothing is):
+//!
+//!   cargo xtask serve   build the widget and serve it on http://127.0.0.1:8080/
+//!   cargo xtask test    every test: native (cargo test) and end-to-end (headless Chromium)
+//!   cargo xtask build   the release build in dist/, with sizes
+//!
+//! Tools: the wasm32 target, trunk 0.21.14, wasm-bindgen-cli equal to the locked
+//! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
+//! chromium + chromium-driver. Trunk always runs offline: it only uses tools on PATH.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf();
+    env::set_current_dir(&root).expect("cd to the repository");
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, &args[1..]),
+        Some("test") => test(&root),
+        Some("build") => ensure_tools(&root, false).and_then(|_| build(&root)).map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask serve [PORT] | test | build");
+            exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("\nxtask: {e}");
+        exit(1);
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn run(cmd: &mut Command) -> Result {
+    eprintln!("+ {cmd:?}");
+    let status = cmd.status().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} failed ({status})", cmd.get_program()))
+    }
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Cargo's and npm's tool folders first, so the tools installed here are the ones found.
+fn tool_path(root: &Path) {
+    let mut paths = vec![root.join("e2e/node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))) {
+        paths.push(home.join("bin"));
+    }
+    paths.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::set_var("PATH", env::join_paths(paths).expect("PATH"));
+    // Trunk must never try to download a tool.
+    env::set_var("TRUNK_OFFLINE", "true");
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must equal it exactly.
+fn locked_wasm_bindgen(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
+                return Ok(v.to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen".into())
+}
+
+fn ensure_tools(root: &Path, browser: bool) -> Result {
+    tool_path(root);
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !output("trunk", &["--version"]).is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}")) {
+        // ~6 minutes on 2 cores, once.
+        run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+    }
+    let wb = locked_wasm_bindgen(root)?;
+    if !output("wasm-bindgen", &["--version"]).is_some_and(|v| v.split_whitespace().nth(1) == Some(wb.as_str())) {
+        // Not --locked: its lock file names a crate the registry mirror lacks.
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={wb}")]))?;
+    }
+    npm_install(root)?;
+    if !output("wasm-opt", &["--version"]).is_some_and(|v| v.contains("version 132")) {
+        return Err("wasm-opt 132 (npm binaryen@132.0.0) is not on PATH after npm ci in e2e/".into());
+    }
+    if browser {
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+/// npm packages (wasm-opt, playwright-core, ...) from e2e/package-lock.json, when it changed.
+fn npm_install(root: &Path) -> Result {
+    let e2e = root.join("e2e");
+    let stamp = e2e.join("node_modules/.package-lock.json");
+    let fresh = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+    if fresh(&stamp).is_some_and(|s| fresh(&e2e.join("package-lock.json")).is_some_and(|l| s >= l)) {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if root_user && Path::new("/usr/bin/apt-get").exists() {
+        run(Command::new("apt-get").args(["update", "-q"]))?;
+        return run(Command::new("apt-get").args(["install", "-y", "-q", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"));
+    }
+    Err(format!("the browser tests need Chromium at {CHROMIUM}: on Debian, run `sudo apt-get install chromium chromium-driver`"))
+}
+
+/// The release build in dist/ (prerendered by Trunk's post_build hook). Returns the sizes.
+fn build(root: &Path) -> Result<Sizes> {
+    run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    let sizes = sizes(&root.join("dist"))?;
+    eprintln!("dist: {} files, {} bytes, {} bytes gzip (wasm {} bytes, {} gzip)", sizes.files, sizes.raw, sizes.gzip, sizes.wasm_raw, sizes.wasm_gzip);
+    Ok(sizes)
+}
+
+struct Sizes {
+    files: usize,
+    raw: u64,
+    gzip: u64,
+    wasm_raw: u64,
+    wasm_gzip: u64,
+}
+
+/// What the default English page loads: index.html and the files it references (gzip -9 each).
+fn sizes(dist: &Path) -> Result<Sizes> {
+    let mut s = Sizes { files: 0, raw: 0, gzip: 0, wasm_raw: 0, wasm_gzip: 0 };
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        // The Spanish page is an alternative to index.html, not loaded with it.
+        if !path.is_file() || name == "index.es.html" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let gz = gzip_len(&bytes)?;
+        s.files += 1;
+        s.raw += bytes.len() as u64;
+        s.gzip += gz;
+        if name.ends_with(".wasm") {
+            s.wasm_raw += bytes.len() as u64;
+            s.wasm_gzip += gz;
+        }
+    }
+    Ok(s)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    use std::io::Write;
+    let mut child = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    child.stdin.take().expect("stdin").write_all(bytes).map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    Ok(out.stdout.len() as u64)
+}
+
+fn serve(root: &Path, args: &[String]) -> Result {
+    ensure_tools(root, false)?;
+    let port = args.first().cloned().unwrap_or_else(|| "8080".into());
+    eprintln!("\nThe widget: http://127.0.0.1:{port}/  (Spanish: http://127.0.0.1:{port}/index.es.html)\n");
+    run(Command::new("trunk").args(["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", &port]))
+}
+
+fn test(root: &Path) -> Result {
+    ensure_tools(root, true)?;
+    run(Command::new("cargo").args(["test", "--workspace", "--all-features"]))?;
+    build(root)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("e2e"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    run(Command::new("node").arg("--test").arg("--test-concurrency=1").args(&files).env("DIST", root.join("dist")))
+}

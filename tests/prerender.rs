@@ -1,0 +1,64 @@
+//! The prerendered page holds the whole widget in its default state, in both languages.
+
+#![cfg(feature = "ssr")]
+
+use explainer::content::CONTENT;
+use explainer::edge::prerender;
+use explainer_core::content::Lang;
+use explainer_core::format;
+
+const TEMPLATE: &str = include_str!("../index.html");
+
+fn text_of(html: &str) -> String {
+    // Markup in, text out: enough to look for sentences without tags or comments between.
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", "\"")
+}
+
+#[test]
+fn every_event_and_default_figure_is_in_both_pages() {
+    for lang in Lang::ALL {
+        let page = prerender::page(TEMPLATE, lang).unwrap();
+        let text = text_of(&page);
+        assert!(page.contains(&format!("<html lang=\"{}\">", lang.code())));
+        assert!(text.contains(CONTENT.ui.title.get(lang)));
+        for e in CONTENT.events.iter() {
+            assert!(text.contains(e.headline.get(lang)), "{:?}: headline of {}", lang, e.id);
+            assert!(text.contains(e.body.get(lang)), "{:?}: body of {}", lang, e.id);
+            assert!(page.contains(&format!("datetime=\"{}\"", format::iso_date(e.date))));
+            assert!(text.contains(&format::date(e.date, CONTENT.locale(lang))));
+        }
+        assert_eq!(page.matches("class=\"event milestone\"").count(), 4);
+        for s in CONTENT.sources.iter() {
+            assert!(text.contains(s.name.get(lang)), "source {}", s.id);
+        }
+        // The worked reference case of facts.md, formatted.
+        let loc = CONTENT.locale(lang);
+        assert!(text.contains(&format::dollars(13_985_527, loc)), "{lang:?}: per officer");
+        assert!(text.contains(&format::money(118_890_965_027, loc)), "{lang:?}: total");
+        assert!(text.contains(&format::percent_bp(6_270, loc)));
+        assert!(text.contains("8,501"));
+    }
+    let en = text_of(&prerender::page(TEMPLATE, Lang::En).unwrap());
+    for figure in ["$139,855", "$1.19 billion", "6.3%", "$18.75 billion", "$74,510", "December 2012", "Sept. 18, 2012", "12 years later"] {
+        assert!(en.contains(figure), "English page lacks {figure}");
+    }
+    let es = text_of(&prerender::page(TEMPLATE, Lang::Es).unwrap());
+    for figure in ["$1.19 mil millones", "diciembre de 2012", "12 años después"] {
+        assert!(es.contains(figure), "Spanish page lacks {figure}");
+    }
+}
+
+#[test]
+fn the_page_needs_exactly_one_root() {
+    assert!(prerender::page("<html lang=\"en\"><title></title>", Lang::En).is_err());
+}
