@@ -187,6 +187,8 @@ fn serve(root: &Path, args: &[String]) -> Result {
 fn test(root: &Path) -> Result {
     ensure_tools(root, true)?;
     run(Command::new("cargo").args(["test", "--workspace", "--all-features"]))?;
+    // The model as the browser tests' oracle (target/debug/figures).
+    run(Command::new("cargo").args(["build", "--quiet", "--bin", "figures"]))?;
     build(root)?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("e2e"))
         .map_err(|e| e.to_string())?

@@ -1,0 +1,102 @@
+// Shared by the browser tests: a static server for dist/ on loopback, Debian's Chromium,
+// and the model oracle (the native `figures` binary) to compare the page against.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..');
+export const dist = process.env.DIST ?? path.join(root, 'dist');
+export const artifacts = path.join(here, 'artifacts');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json' };
+
+/** Serves `dir` on 127.0.0.1 (a free port). Every request is recorded in `server.requests`. */
+export async function serve(dir = dist, { headers = {} } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** A page that records console errors and uncaught exceptions in `page.errors`. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until hydration has finished (the app marks its root). */
+export async function ready(page) {
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+}
+
+/** The native model, asked line by line: what the page must show for given inputs. */
+export function oracle() {
+  const bin = process.env.FIGURES ?? path.join(root, 'target/debug/figures');
+  const child = spawn(bin, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting = [];
+  lines.on('line', (l) => waiting.shift()(l));
+  return {
+    ask(s) {
+      const line = [s.officers, s.salary, s.benefits, s.overtime, s.awards, s.equipment ? 1 : 0, s.lang ?? 'en'].join(' ');
+      return new Promise((ok) => { waiting.push(ok); child.stdin.write(line + '\n'); }).then((l) => {
+        if (l.startsWith('error')) throw new Error(`oracle: ${l}`);
+        const [perOfficer, total, share, ...rows] = l.split('\t');
+        return { perOfficer, total, share, rows };
+      });
+    },
+    close() { child.stdin.end(); },
+  };
+}
+
+/** The inputs the page currently holds, and the figures it shows. */
+export async function readPage(page) {
+  return page.evaluate(() => {
+    const v = (id) => Number(document.getElementById(id).value);
+    const checked = document.querySelector('input[name="awards"]:checked');
+    const text = (sel) => document.querySelector(sel).textContent.trim();
+    const rows = [];
+    for (const tr of document.querySelectorAll('table.breakdown tbody tr')) {
+      const tds = tr.querySelectorAll('td');
+      rows.push(tds[0].textContent.trim(), tds[1].textContent.trim());
+    }
+    return {
+      inputs: {
+        officers: v('officers'), salary: v('salary'), benefits: v('benefits'), overtime: v('overtime'),
+        awards: checked ? checked.value : '0', equipment: document.getElementById('equipment').checked,
+        lang: document.documentElement.lang || 'en',
+      },
+      shown: { perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), rows },
+    };
+  });
+}
