@@ -3,7 +3,7 @@ use explainer_core::format;
 use explainer_core::model::{AwardTier, Inputs};
 use yew::prelude::*;
 
-use super::{Citation, Results, Slider};
+use super::{Results, Slider, SourceLine};
 use crate::content::CONTENT;
 use crate::state::{Action, Field, State};
 
@@ -94,7 +94,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         { for awards }
                         <p class="note" id="awards-note">
                             { calc.awards.note.get(lang) }{" "}
-                            <span class="src"><Citation id={&*calc.awards.source} {lang} /></span>
+                            <SourceLine id={&*calc.awards.source} {lang} />
                         </p>
                     </fieldset>
                     <div class="check">
@@ -103,7 +103,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <label for="equipment">{ calc.equipment.label.get(lang) }</label>
                         <p class="note" id="equipment-note">
                             { calc.equipment.note.get(lang) }{" "}
-                            <span class="src"><Citation id={&*calc.equipment.source} {lang} /></span>
+                            <SourceLine id={&*calc.equipment.source} {lang} />
                         </p>
                     </div>
                     <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>

@@ -14,6 +14,6 @@ pub use calculator::Calculator;
 pub use event::TimelineEvent;
 pub use results::Results;
 pub use slider::Slider;
-pub use sources::{Citation, Sources};
+pub use sources::{Citation, SourceLine, Sources};
 pub use status::{Status, ANNOUNCE_AFTER_MS};
 pub use timeline::Timeline;

@@ -3,7 +3,7 @@ use explainer_core::format;
 use explainer_core::model::{compute, per_year, share_tenths_pct, Inputs};
 use yew::prelude::*;
 
-use super::{BreakdownTable, Citation, StackedBar, Status};
+use super::{BreakdownTable, SourceLine, StackedBar, Status};
 use crate::content::CONTENT;
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <BreakdownTable breakdown={b} {lang} />
             <p class="note">
                 { funding.note.get(lang) }{" "}
-                <span class="src"><Citation id={&*funding.source} {lang} /></span>
+                <SourceLine id={&*funding.source} {lang} />
             </p>
             <Status message={format::fill(ui.status.get(lang), &[("total", &total_text)])} />
         </div>

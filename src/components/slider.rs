@@ -1,7 +1,7 @@
 use explainer_core::content::Lang;
 use yew::prelude::*;
 
-use super::Citation;
+use super::SourceLine;
 
 #[derive(Properties, PartialEq)]
 pub struct SliderProps {
@@ -54,7 +54,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             />
             <p class="note" id={note_id}>
                 { &props.note }{" "}
-                <span class="src"><Citation id={&props.source} lang={props.lang} /></span>
+                <SourceLine id={&props.source} lang={props.lang} />
             </p>
         </div>
     }

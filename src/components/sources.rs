@@ -31,6 +31,14 @@ pub fn Citation(props: &CitationProps) -> Html {
     }
 }
 
+/// "Source: <name>" under a figure or a control.
+#[function_component]
+pub fn SourceLine(props: &CitationProps) -> Html {
+    html! {
+        <span class="src">{ CONTENT.ui.source.get(props.lang) }{" "}<Citation id={props.id.clone()} lang={props.lang} /></span>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
     pub lang: Lang,
