@@ -63,15 +63,16 @@ test('hydration changes nothing on screen and shifts no layout', async () => {
 test('each slider, moved by keyboard, changes every output to the model\'s figures', async () => {
   const page = await openPage(browser, `${server.base}/`);
   await ready(page);
+  // Arrow keys move key_step, PageUp/PageDown page_step, Home/End the ends (content.toml).
   const moves = [
-    ['officers', ['ArrowRight', 'ArrowRight', 'ArrowRight'], (i) => i.officers === 8504],
-    ['officers', ['PageDown'], (i) => i.officers < 8504],
+    ['officers', ['ArrowRight', 'ArrowRight', 'ArrowRight'], (i) => i.officers === 8651],
+    ['officers', ['PageDown'], (i) => i.officers === 8151],
     ['salary', ['End'], (i) => i.salary === 150000],
     ['benefits', ['Home'], (i) => i.benefits === 0],
-    ['benefits', ['ArrowUp', 'ArrowUp'], (i) => i.benefits === 20],
+    ['benefits', ['ArrowUp', 'ArrowUp'], (i) => i.benefits === 200],
     ['overtime', ['ArrowLeft'], (i) => i.overtime === 2400],
     ['overtime', ['End', 'ArrowRight'], (i) => i.overtime === 2500],
-    ['salary', ['Home'], (i) => i.salary === 40000],
+    ['salary', ['Home', 'PageUp'], (i) => i.salary === 45000],
   ];
   let before = (await readPage(page)).shown;
   for (const [id, keys, check] of moves) {

@@ -3,15 +3,20 @@
 use explainer_core::content::Lang;
 use yew::prelude::*;
 
-use crate::components::{Calculator, Sources, Timeline};
+use crate::components::{Calculator, LangSwitch, Sources, Timeline};
 use crate::content::CONTENT;
-use crate::state::State;
+use crate::edge::{self, url::Scenario};
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// The language the page was prerendered in; hydration must start from the same one.
     #[prop_or_default]
     pub lang: Lang,
+    /// A scenario from the URL, applied after hydration (hydration itself starts from the
+    /// prerendered default state, or Yew would find a mismatch).
+    #[prop_or_default]
+    pub restore: Option<Scenario>,
 }
 
 #[function_component]
@@ -20,9 +25,29 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || State::new(initial));
     let lang = state.lang;
     let ui = &CONTENT.ui;
-    use_effect_with((), |_| crate::edge::mark_ready());
+    {
+        let dispatch = state.dispatcher();
+        let restore = props.restore;
+        use_effect_with((), move |_| {
+            if let Some(s) = restore.filter(|s| s.has_inputs || s.lang.is_some()) {
+                dispatch.dispatch(Action::Restore(if s.has_inputs { s.inputs } else { CONTENT.defaults() }, s.lang.unwrap_or(initial)));
+            }
+            edge::mark_ready();
+        });
+    }
+    {
+        // The URL and <html lang> follow the scenario (not on the first render: nothing changed yet).
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.inputs, lang), move |(inputs, lang)| {
+            if !std::mem::take(&mut *first.borrow_mut()) {
+                edge::sync_url(inputs, *lang);
+                edge::apply_lang(*lang);
+            }
+        });
+    }
     html! {
         <article class="explainer" lang={lang.code()} aria-labelledby="explainer-title">
+            <LangSwitch {lang} dispatch={state.dispatcher()} />
             <header class="explainer-head">
                 <h2 id="explainer-title">{ ui.title.get(lang) }</h2>
                 <p class="dek">{ ui.dek.get(lang) }</p>

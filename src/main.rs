@@ -16,7 +16,11 @@ fn main() {
     };
     // Hydration must start from the language the page was prerendered in.
     let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).hydrate();
+    let restore = explainer::edge::read_scenario();
+    if let Some(theme) = restore.and_then(|s| s.theme) {
+        explainer::edge::apply_theme(theme);
+    }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

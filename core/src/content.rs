@@ -171,7 +171,11 @@ content_struct! {
         pub source: Str,
         pub min: u32,
         pub max: u32,
+        /// Pointer granularity (the input's `step`).
         pub step: u32,
+        /// What an arrow key moves; PageUp/PageDown move `page_step`; Home/End go to the ends.
+        pub key_step: u32,
+        pub page_step: u32,
         pub default: u32,
     }
 }
@@ -246,6 +250,10 @@ content_struct! {
         pub primary: Text,
         pub secondary: Text,
         pub language: Text,
+        /// Each language's own name for itself ("English", "Español").
+        pub lang_name: Text,
+        pub copy_link: Text,
+        pub copied: Text,
         pub credit: Text,
     }
 }

@@ -49,6 +49,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 min={content.min}
                 max={content.max}
                 step={content.step}
+                key_step={content.key_step}
+                page_step={content.page_step}
                 {value}
                 valuetext={format::fill(content.valuetext.get(lang), &[("value", &readout)])}
                 readout={readout}
@@ -81,6 +83,16 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
     };
+    let copied = use_state(|| false);
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| copied.set(crate::edge::copy_link()))
+    };
+    // "Link copied" lasts until the scenario changes.
+    {
+        let copied = copied.clone();
+        use_effect_with((*inputs, lang), move |_| copied.set(false));
+    }
 
     html! {
         <section class="calculator" aria-labelledby="calculator-title">
@@ -106,7 +118,12 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                             <SourceLine id={&*calc.equipment.source} {lang} />
                         </p>
                     </div>
-                    <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
+                    <div class="actions">
+                        <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
+                        <button type="button" class="copy" onclick={on_copy}>
+                            { if *copied { ui.copied.get(lang) } else { ui.copy_link.get(lang) } }
+                        </button>
+                    </div>
                 </div>
                 <Results inputs={*inputs} {lang} />
             </div>

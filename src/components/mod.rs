@@ -3,6 +3,7 @@
 mod breakdown;
 mod calculator;
 mod event;
+mod lang_switch;
 mod results;
 mod slider;
 mod sources;
@@ -12,6 +13,7 @@ mod timeline;
 pub use breakdown::{BreakdownTable, StackedBar};
 pub use calculator::Calculator;
 pub use event::TimelineEvent;
+pub use lang_switch::LangSwitch;
 pub use results::Results;
 pub use slider::Slider;
 pub use sources::{Citation, SourceLine, Sources};

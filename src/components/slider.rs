@@ -15,6 +15,9 @@ pub struct SliderProps {
     pub min: u32,
     pub max: u32,
     pub step: u32,
+    /// Arrow keys move this much, PageUp/PageDown `page_step`; Home/End go to the ends.
+    pub key_step: u32,
+    pub page_step: u32,
     pub value: u32,
     /// The value as the reader sees it ("$74,510").
     pub readout: AttrValue,
@@ -34,6 +37,25 @@ pub fn Slider(props: &SliderProps) -> Html {
             on_input.emit(v);
         }
     });
+    // Keyboard steps that make sense for each slider (a native range moves by `step`,
+    // which is 1 officer or $10: far too fine for a keyboard).
+    let onkeydown = {
+        let (on_input, value, min, max) = (props.on_input.clone(), props.value, props.min, props.max);
+        let (key, page) = (props.key_step, props.page_step);
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => value.saturating_add(key),
+                "ArrowLeft" | "ArrowDown" => value.saturating_sub(key),
+                "PageUp" => value.saturating_add(page),
+                "PageDown" => value.saturating_sub(page),
+                "Home" => min,
+                "End" => max,
+                _ => return,
+            };
+            e.prevent_default();
+            on_input.emit(next.clamp(min, max));
+        })
+    };
     let note_id = format!("{}-note", props.id);
     html! {
         <div class="slider">
@@ -51,6 +73,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                 aria-valuetext={&props.valuetext}
                 aria-describedby={note_id.clone()}
                 {oninput}
+                {onkeydown}
             />
             <p class="note" id={note_id}>
                 { &props.note }{" "}

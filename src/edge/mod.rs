@@ -1,13 +1,108 @@
-//! Where the widget meets the page it lives in.
+//! Where the widget meets the page it lives in: the URL, the document, the clipboard,
+//! and (natively) prerendering. Browser-only effects compile to no-ops natively.
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod url;
+
+use explainer_core::content::Lang;
+use explainer_core::model::Inputs;
+
+/// Each language's prerendered page, side by side in the dist folder (relative URLs).
+pub fn prerender_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "index.html",
+        Lang::Es => "index.es.html",
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
 
 /// Marks the root `data-ready="true"` once hydration is done: the page is interactive.
-/// (Tests and benchmarks wait for it; CSS could use it too.)
 pub fn mark_ready() {
     #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("explainer")) {
+    if let Some(root) = document().and_then(|d| d.get_element_by_id("explainer")) {
         let _ = root.set_attribute("data-ready", "true");
     }
+}
+
+/// `<html lang>` and the title follow the widget's language.
+pub fn apply_lang(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(doc) = document() {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        doc.set_title(crate::content::CONTENT.ui.title.get(lang));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = lang;
+}
+
+/// `data-theme` on `<html>` (the stylesheet's override of `prefers-color-scheme`).
+pub fn apply_theme(theme: url::Theme) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            url::Theme::Auto => html.remove_attribute("data-theme"),
+            t => html.set_attribute("data-theme", t.code()),
+        };
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = theme;
+}
+
+/// The scenario in the page's query string, if any.
+pub fn read_scenario() -> Option<url::Scenario> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        // Decoded pairs in order, via the browser's own parser.
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let entries = js_sys_entries(&params);
+        pairs.extend(entries);
+        let content = &crate::content::CONTENT;
+        Some(url::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), content.defaults(), &content.limits()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_sys_entries(params: &web_sys::UrlSearchParams) -> Vec<(String, String)> {
+    // UrlSearchParams has no typed iterator in web-sys; the known keys are few, so ask for each.
+    const KEYS: [&str; 8] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme"];
+    KEYS.iter().filter_map(|&k| params.get(k).map(|v| (k.to_string(), v))).collect()
+}
+
+/// Keeps the query string equal to the scenario, without adding history entries.
+pub fn sync_url(inputs: &Inputs, lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let query = format!("?{}", url::to_query(inputs, lang));
+        if w.location().search().ok().as_deref() != Some(query.as_str()) {
+            if let Ok(history) = w.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (inputs, lang);
+}
+
+/// Copies the page's current address (which holds the scenario). Returns whether it could try.
+pub fn copy_link() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(w) = web_sys::window() else { return false };
+        let Ok(href) = w.location().href() else { return false };
+        let _ = w.navigator().clipboard().write_text(&href);
+        true
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }

@@ -5,13 +5,14 @@ use explainer_core::content::Lang;
 
 use crate::content::CONTENT;
 use crate::{App, AppProps};
+pub use super::prerender_file as file_name;
 
 /// The empty root in `index.html` that the prerendered widget fills.
 pub const ROOT: &str = r#"<div id="explainer"></div>"#;
 
 /// The widget in `lang`, with Yew's hydration markers.
 pub fn render(lang: Lang) -> String {
-    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang }).render())
+    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang, restore: None }).render())
 }
 
 fn escape_attr(s: &str) -> String {
@@ -36,13 +37,4 @@ fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String
     let a = s.find(start).ok_or_else(|| format!("the page has no `{start}`"))? + start.len();
     let b = a + s[a..].find(end).ok_or_else(|| format!("`{start}` is not closed by `{end}`"))?;
     Ok(format!("{}{}{}", &s[..a], with, &s[b..]))
-}
-
-/// Where each language's page is written, relative to the dist folder. Both sit in the
-/// same folder so that relative asset URLs work from any sub-path.
-pub fn file_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "index.html",
-        Lang::Es => "index.es.html",
-    }
 }

@@ -190,8 +190,10 @@ fn validate(c: &Content) -> Result<(), Problem> {
         check_text(entry, "note", &s.note, &[])?;
         check_text(entry, "valuetext", &s.valuetext, &["value"])?;
         check_source(c, entry, "source", &s.source)?;
-        if s.step == 0 {
-            return Err(problem(entry, "step", "must be at least 1"));
+        for (field, step) in [("step", s.step), ("key_step", s.key_step), ("page_step", s.page_step)] {
+            if step == 0 {
+                return Err(problem(entry, field, "must be at least 1"));
+            }
         }
         if s.min > s.max {
             return Err(problem(entry, "min", format!("{} is above max ({})", s.min, s.max)));

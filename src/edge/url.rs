@@ -1,0 +1,198 @@
+//! Shareable scenarios: the calculator's inputs, the language and the theme in the query
+//! string. Parsing is pure and total: out-of-range numbers are clamped, malformed ones
+//! ignored, unknown keys skipped; it never panics (property-tested below).
+//!
+//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&lang=es&theme=dark`
+
+use explainer_core::content::Lang;
+use explainer_core::model::{AwardTier, Inputs, Limits};
+
+/// The host page's choice of colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What a query string asks for, already made valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    pub inputs: Inputs,
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+    /// Whether any calculator input was given (otherwise there is nothing to restore).
+    pub has_inputs: bool,
+}
+
+/// A number in the query: `None` when malformed; huge values saturate and negative ones
+/// become 0, so that clamping brings them into range.
+fn whole(v: &str) -> Option<u32> {
+    let (neg, digits) = match v.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, v),
+    };
+    if digits.is_empty() || digits.len() > 400 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if neg {
+        return Some(0);
+    }
+    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
+}
+
+/// A percentage with up to two decimals, as basis points: "62.7" -> 6270.
+fn percent_bp(v: &str) -> Option<u32> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    let int = if int.is_empty() { 0 } else { whole(int)? };
+    let frac: u32 = format!("{frac:0<2}").parse().ok()?;
+    Some(int.saturating_mul(100).saturating_add(frac))
+}
+
+/// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
+/// Keys other than the eight known ones are ignored.
+pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: Inputs, limits: &Limits) -> Scenario {
+    let mut s = Scenario { inputs: defaults, lang: None, theme: None, has_inputs: false };
+    for (key, value) in pairs {
+        let value = value.trim();
+        let i = &mut s.inputs;
+        let changed = match key {
+            "officers" => whole(value).map(|v| i.officers = v).is_some(),
+            "salary" => whole(value).map(|v| i.salary_dollars = v).is_some(),
+            "benefits" => percent_bp(value).map(|v| i.benefits_bp = v).is_some(),
+            "overtime" => percent_bp(value).map(|v| i.overtime_bp = v).is_some(),
+            "awards" => AwardTier::from_key(value).map(|t| i.awards = t).is_some(),
+            "equipment" => match value {
+                "1" | "true" => Some(true),
+                "0" | "false" => Some(false),
+                _ => None,
+            }
+            .map(|on| i.equipment = on)
+            .is_some(),
+            "lang" => {
+                s.lang = Lang::from_code(value).or(s.lang);
+                false
+            }
+            "theme" => {
+                s.theme = match value {
+                    "light" => Some(Theme::Light),
+                    "dark" => Some(Theme::Dark),
+                    "auto" => Some(Theme::Auto),
+                    _ => s.theme,
+                };
+                false
+            }
+            _ => false,
+        };
+        s.has_inputs |= changed;
+    }
+    s.inputs = s.inputs.clamped(limits);
+    s
+}
+
+fn percent(bp: u32) -> String {
+    match bp % 100 {
+        0 => (bp / 100).to_string(),
+        f if f % 10 == 0 => format!("{}.{}", bp / 100, f / 10),
+        f => format!("{}.{f:02}", bp / 100),
+    }
+}
+
+/// The query string for a scenario (without `?`); `parse` reads it back unchanged.
+pub fn to_query(inputs: &Inputs, lang: Lang) -> String {
+    let mut q = format!(
+        "officers={}&salary={}&benefits={}&overtime={}&awards={}&equipment={}",
+        inputs.officers,
+        inputs.salary_dollars,
+        percent(inputs.benefits_bp),
+        percent(inputs.overtime_bp),
+        inputs.awards.key(),
+        inputs.equipment as u8,
+    );
+    if lang != Lang::En {
+        q.push_str("&lang=");
+        q.push_str(lang.code());
+    }
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::CONTENT;
+    use proptest::prelude::*;
+
+    fn read(q: &str) -> Scenario {
+        let pairs: Vec<(&str, &str)> = q.split('&').filter_map(|p| p.split_once('=')).collect();
+        parse(pairs, CONTENT.defaults(), &CONTENT.limits())
+    }
+
+    fn valid(s: &Scenario) -> bool {
+        s.inputs == s.inputs.clamped(&CONTENT.limits())
+    }
+
+    #[test]
+    fn round_trip() {
+        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_525, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true };
+        let s = read(&to_query(&i, Lang::Es));
+        assert_eq!(s.inputs, i);
+        assert_eq!(s.lang, Some(Lang::Es));
+        assert!(s.has_inputs);
+    }
+
+    #[test]
+    fn clamps_out_of_range_and_ignores_malformed() {
+        let d = CONTENT.defaults();
+        let s = read("officers=99999999&salary=-5&benefits=250&overtime=40");
+        assert_eq!(s.inputs.officers, CONTENT.calculator.officers.max);
+        assert_eq!(s.inputs.salary_dollars, CONTENT.calculator.salary.min);
+        assert_eq!(s.inputs.benefits_bp, 10_000);
+        assert_eq!(s.inputs.overtime_bp, 2_500);
+        let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&lang=fr&theme=pink");
+        assert_eq!(s.inputs, d);
+        assert_eq!((s.lang, s.theme, s.has_inputs), (None, None, false));
+        let long = "9".repeat(400);
+        assert_eq!(read(&format!("officers={long}")).inputs.officers, CONTENT.calculator.officers.max);
+        assert_eq!(read("officers=-0").inputs.officers, 0);
+        assert_eq!(read("officers=1&officers=2").inputs.officers, 2);
+        assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
+        assert_eq!(read("theme=dark").theme, Some(Theme::Dark));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn any_query_gives_a_valid_scenario(q in ".{0,200}") {
+            prop_assert!(valid(&read(&q)));
+        }
+
+        #[test]
+        fn any_value_for_any_key_gives_a_valid_scenario(
+            key in prop::sample::select(vec!["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme", ""]),
+            value in prop_oneof![
+                ".{0,40}",
+                "-?[0-9]{0,400}(\\.[0-9]{0,5})?",
+                Just("NaN".to_string()), Just("inf".to_string()), Just("1e309".to_string()), Just("-0".to_string()),
+                Just("<script>alert(1)</script>".to_string()), Just("%00".to_string()),
+            ],
+        ) {
+            let s = parse([(key, value.as_str())], CONTENT.defaults(), &CONTENT.limits());
+            prop_assert!(valid(&s));
+        }
+    }
+}
