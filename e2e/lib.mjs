@@ -21,8 +21,13 @@ export async function serve(dir = dist, { headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    // `dir` is a folder, or a map of URL prefixes to folders ({ '/widget/': dist, ... }).
+    const mounts = typeof dir === 'string' ? { '/': dir } : dir;
+    const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => url.pathname.startsWith(p));
+    if (!prefix) { res.writeHead(404).end(); return; }
+    const base = path.resolve(mounts[prefix]);
+    let file = path.join(base, decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod embed;
 pub mod url;
 
 use explainer_core::content::Lang;

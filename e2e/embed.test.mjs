@@ -1,0 +1,95 @@
+// The widget in a news page's iframe: our snippet, Pym.js and @newswire/frames parents.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openPage, dist, root } from './lib.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({
+    '/widget/': dist,
+    '/demo/': path.join(root, 'demo'),
+    '/vendor/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
+    '/vendor/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the iframe is as tall as the widget inside it (within 2 px), with no inner scroll. */
+async function assertFits(page, note) {
+  const frameEl = page.locator('iframe').first();
+  await frameEl.scrollIntoViewIfNeeded();
+  const frame = await (await frameEl.elementHandle()).contentFrame();
+  await frame.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  const measure = () => page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    const d = f.contentDocument;
+    return { outer: f.getBoundingClientRect().height, content: d.body.getBoundingClientRect().height, scroll: d.documentElement.scrollHeight, client: d.documentElement.clientHeight };
+  });
+  let m;
+  for (let i = 0; i < 50; i++) {
+    m = await measure();
+    if (Math.abs(m.outer - m.content) <= 2) break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(Math.abs(m.outer - m.content) <= 2, `${note}: iframe ${m.outer}px, widget ${m.content}px`);
+  assert.ok(m.scroll <= m.client + 1, `${note}: inner scroll (${m.scroll} > ${m.client})`);
+  assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embedded')), true);
+  return { frame, height: m.outer };
+}
+
+for (const width of [320, 768, 1200]) {
+  test(`demo article at ${width}px: the iframe fits the widget and follows its height`, async () => {
+    const page = await openPage(browser, `${server.base}/demo/article.html`, { viewport: { width, height: 900 } });
+    const { frame, height } = await assertFits(page, `${width}px`);
+    await frame.click('nav.lang a[hreflang="es"]');
+    await frame.waitForFunction(() => document.documentElement.lang === 'es');
+    const after = await assertFits(page, `${width}px, Spanish`);
+    assert.notEqual(after.height, height, 'switching language changes the height');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('with the real Pym.js parent', async () => {
+  const page = await openPage(browser, `${server.base}/demo/pym.html`, { viewport: { width: 768, height: 900 } });
+  await page.waitForSelector('iframe');
+  assert.match(await page.getAttribute('iframe', 'src'), /childId=explainer-287g/);
+  await assertFits(page, 'pym');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('with the real @newswire/frames parent', async () => {
+  const page = await openPage(browser, `${server.base}/demo/frames.html`, { viewport: { width: 768, height: 900 } });
+  await page.waitForSelector('iframe');
+  await assertFits(page, 'frames');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('only the parent is answered; a message from another window changes nothing', async () => {
+  const page = await openPage(browser, `${server.base}/demo/article.html`, { viewport: { width: 768, height: 900 } });
+  const { frame } = await assertFits(page, 'before');
+  await page.evaluate(() => {
+    window.sizes = 0;
+    window.addEventListener('message', (e) => { if (e.data && e.data.type === 'embed-size') window.sizes++; });
+  });
+  const before = await frame.evaluate(() => document.getElementById('explainer').innerHTML);
+  // From the widget's own window (not its parent): ignored.
+  await frame.evaluate(() => {
+    window.postMessage({ sentinel: 'amp', type: 'frames-init' }, '*');
+    window.postMessage('pymxPYMxexplainer-287gxPYMxheightxPYMx10', '*');
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.sizes), 0);
+  assert.equal(await frame.evaluate(() => document.getElementById('explainer').innerHTML), before);
+  // From the parent: answered at once with the height.
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ sentinel: 'amp', type: 'frames-init' }, '*'));
+  await page.waitForFunction(() => window.sizes === 1);
+  await page.close();
+});
