@@ -93,3 +93,25 @@ test('only the parent is answered; a message from another window changes nothing
   await page.waitForFunction(() => window.sizes === 1);
   await page.close();
 });
+
+test('the self-contained file works from file:// and as an iframe srcdoc', async () => {
+  const file = path.join(dist, 'explainer-standalone.html');
+  const page = await openPage(browser, `file://${file}`);
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await page.locator('ol.events > li').count(), 8);
+  const before = await page.textContent('#out-total');
+  await page.focus('#officers');
+  await page.keyboard.press('End');
+  assert.notEqual(await page.textContent('#out-total'), before);
+  assert.equal(await page.inputValue('#officers'), '20000');
+  assert.deepEqual(page.errors, []);
+
+  const { readFile } = await import('node:fs/promises');
+  const html = await readFile(file, 'utf8');
+  await page.setContent('<iframe style="width:100%;border:0;height:600px"></iframe>');
+  await page.$eval('iframe', (f, h) => { f.srcdoc = h; }, html);
+  const frame = await (await page.$('iframe')).contentFrame();
+  await frame.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await frame.locator('ol.events > li').count(), 8);
+  await page.close();
+});

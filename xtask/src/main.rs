@@ -125,9 +125,71 @@ fn ensure_chromium() -> Result {
     Err(format!("the browser tests need Chromium at {CHROMIUM}: on Debian, run `sudo apt-get install chromium chromium-driver`"))
 }
 
+/// The one-file build: everything inlined, so it works from `file://` and as an iframe `srcdoc`.
+const STANDALONE: &str = "explainer-standalone.html";
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            out.push(if i <= c.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// Writes dist/explainer-standalone.html from the prerendered index.html: the stylesheet
+/// inlined, the JS glue inlined as a module, the wasm inlined as base64. Returns (bytes, gzip).
+fn standalone(dist: &Path) -> Result<(u64, u64)> {
+    let read = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
+    let page = read("index.html")?;
+    let mut out = String::new();
+    let (mut css, mut js, mut wasm) = (None, None, None);
+    for href in page.split("href=\"./").skip(1).filter_map(|r| r.split('"').next()) {
+        match href {
+            h if h.ends_with(".css") => css = Some(h.to_string()),
+            h if h.ends_with("_bg.wasm") => wasm = Some(h.to_string()),
+            h if h.ends_with(".js") => js = Some(h.to_string()),
+            _ => {}
+        }
+    }
+    let (css, js, wasm) = match (css, js, wasm) {
+        (Some(c), Some(j), Some(w)) => (c, j, w),
+        _ => return Err("dist/index.html: cannot find the stylesheet, script and wasm links".into()),
+    };
+    let glue = read(&js)?.replace("export { initSync, __wbg_init as default };", "");
+    let bytes = std::fs::read(dist.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let mut in_script = false;
+    for line in page.lines() {
+        if in_script {
+            in_script = !line.contains("</script>");
+            continue;
+        }
+        if line.contains("<script type=\"module\">") {
+            out.push_str("<script type=\"module\">\n");
+            out.push_str(&glue);
+            out.push_str(&format!("\nconst bytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n", base64(&bytes)));
+            in_script = !line.contains("</script>");
+        } else if line.contains("rel=\"stylesheet\"") {
+            out.push_str(&format!("<style>\n{}\n</style>\n", read(&css)?));
+        } else if line.contains("rel=\"icon\"") || line.contains("rel=\"modulepreload\"") || line.contains("rel=\"preload\"") {
+            continue;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    std::fs::write(dist.join(STANDALONE), &out).map_err(|e| format!("{STANDALONE}: {e}"))?;
+    Ok((out.len() as u64, gzip_len(out.as_bytes())?))
+}
+
 /// The release build in dist/ (prerendered by Trunk's post_build hook). Returns the sizes.
 fn build(root: &Path) -> Result<Sizes> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    let standalone = standalone(&root.join("dist"))?;
+    eprintln!("dist/{STANDALONE}: {} bytes, {} bytes gzip (opens from disk)", standalone.0, standalone.1);
     let sizes = sizes(&root.join("dist"))?;
     eprintln!("dist: {} files, {} bytes, {} bytes gzip (wasm {} bytes, {} gzip)", sizes.files, sizes.raw, sizes.gzip, sizes.wasm_raw, sizes.wasm_gzip);
     Ok(sizes)
@@ -148,7 +210,7 @@ fn sizes(dist: &Path) -> Result<Sizes> {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         // The Spanish page is an alternative to index.html, not loaded with it.
-        if !path.is_file() || name == "index.es.html" {
+        if !path.is_file() || name == "index.es.html" || name == STANDALONE {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
