@@ -10,6 +10,7 @@
 pub mod app;
 pub mod components;
 pub mod edge;
+pub mod figures;
 pub mod state;
 
 /// The validated content, as static data (generated from `assets/content.toml`).

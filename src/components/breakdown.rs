@@ -1,9 +1,9 @@
 use explainer_core::content::{Lang, Text};
-use explainer_core::format;
 use explainer_core::model::{Breakdown, Part};
 use yew::prelude::*;
 
 use crate::content::CONTENT;
+use crate::figures::Figures;
 
 fn part_key(part: Part) -> &'static str {
     match part {
@@ -54,7 +54,7 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct BreakdownTableProps {
-    pub breakdown: Breakdown,
+    pub figures: Figures,
     pub lang: Lang,
 }
 
@@ -63,8 +63,7 @@ pub struct BreakdownTableProps {
 pub fn BreakdownTable(props: &BreakdownTableProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;
-    let loc = CONTENT.locale(lang);
-    let b = &props.breakdown;
+    let f = &props.figures;
     html! {
         <table class="breakdown">
             <caption>{ ui.breakdown_caption.get(lang) }</caption>
@@ -76,19 +75,19 @@ pub fn BreakdownTable(props: &BreakdownTableProps) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for Part::ALL.iter().map(|&part| html! {
+                { for Part::ALL.iter().zip(&f.rows).map(|(&part, (per_officer, all))| html! {
                     <tr key={part_key(part)} data-part={part_key(part)}>
                         <th scope="row"><span class={classes!("swatch", part_key(part))} aria-hidden="true"></span>{ part_label(part).get(lang) }</th>
-                        <td>{ format::dollars(b.per_officer(part), loc) }</td>
-                        <td>{ format::money(b.total_of(part), loc) }</td>
+                        <td>{ per_officer }</td>
+                        <td>{ all }</td>
                     </tr>
                 }) }
             </tbody>
             <tfoot>
                 <tr data-part="total">
                     <th scope="row">{ ui.row_total.get(lang) }</th>
-                    <td>{ format::dollars(b.per_officer_total(), loc) }</td>
-                    <td>{ format::money(b.total(), loc) }</td>
+                    <td>{ &f.per_officer }</td>
+                    <td>{ &f.total }</td>
                 </tr>
             </tfoot>
         </table>

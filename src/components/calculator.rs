@@ -3,7 +3,7 @@ use explainer_core::format;
 use explainer_core::model::{AwardTier, Inputs};
 use yew::prelude::*;
 
-use super::{Results, Slider, SourceLine};
+use super::{Note, Results, Slider};
 use crate::content::CONTENT;
 use crate::state::{Action, Field, State};
 
@@ -104,19 +104,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <fieldset class="awards" aria-describedby="awards-note">
                         <legend>{ calc.awards.label.get(lang) }</legend>
                         { for awards }
-                        <p class="note" id="awards-note">
-                            { calc.awards.note.get(lang) }{" "}
-                            <SourceLine id={&*calc.awards.source} {lang} />
-                        </p>
+                        <Note id="awards-note" text={calc.awards.note.get(lang).to_string()} source={&*calc.awards.source} {lang} />
                     </fieldset>
                     <div class="check">
                         <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
                             aria-describedby="equipment-note" />
                         <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                        <p class="note" id="equipment-note">
-                            { calc.equipment.note.get(lang) }{" "}
-                            <SourceLine id={&*calc.equipment.source} {lang} />
-                        </p>
+                        <Note id="equipment-note" text={calc.equipment.note.get(lang).to_string()} source={&*calc.equipment.source} {lang} />
                     </div>
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>

@@ -1,10 +1,10 @@
 use explainer_core::content::Lang;
-use explainer_core::format;
-use explainer_core::model::{compute, per_year, share_tenths_pct, Inputs};
+use explainer_core::model::Inputs;
 use yew::prelude::*;
 
-use super::{BreakdownTable, SourceLine, StackedBar, Status};
+use super::{BreakdownTable, Note, StackedBar, Status};
 use crate::content::CONTENT;
+use crate::figures::Figures;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -17,35 +17,25 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;
-    let loc = CONTENT.locale(lang);
-    let b = compute(&props.inputs);
     let funding = &CONTENT.calculator.ice_funding;
-    let yearly = per_year(funding.total_dollars, funding.years);
-    let total = b.total();
-    let share = format::share(share_tenths_pct(total, yearly).unwrap_or(0), total == 0, loc);
-    let total_text = format::money(total, loc);
+    let f = Figures::new(&props.inputs, lang);
     html! {
         <div class="results">
             <div class="figures">
                 <p class="figure">
                     <span class="figure-label">{ ui.per_officer_heading.get(lang) }</span>
-                    <strong id="out-per-officer">{ format::dollars(b.per_officer_total(), loc) }</strong>
+                    <strong id="out-per-officer">{ f.per_officer.clone() }</strong>
                 </p>
                 <p class="figure total">
                     <span class="figure-label">{ ui.total_heading.get(lang) }</span>
-                    <strong id="out-total">{ total_text.clone() }</strong>
+                    <strong id="out-total">{ f.total.clone() }</strong>
                 </p>
             </div>
-            <p class="share" id="out-share">
-                { format::fill(ui.share.get(lang), &[("share", &share), ("funding", &format::money(yearly, loc))]) }
-            </p>
-            <StackedBar breakdown={b} />
-            <BreakdownTable breakdown={b} {lang} />
-            <p class="note">
-                { funding.note.get(lang) }{" "}
-                <SourceLine id={&*funding.source} {lang} />
-            </p>
-            <Status message={format::fill(ui.status.get(lang), &[("total", &total_text)])} />
+            <p class="share" id="out-share">{ f.share.clone() }</p>
+            <StackedBar breakdown={f.breakdown} />
+            <BreakdownTable figures={f.clone()} {lang} />
+            <Note text={funding.note.get(lang).to_string()} source={&*funding.source} {lang} />
+            <Status message={f.status} />
         </div>
     }
 }

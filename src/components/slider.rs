@@ -1,7 +1,7 @@
 use explainer_core::content::Lang;
 use yew::prelude::*;
 
-use super::SourceLine;
+use super::Note;
 
 #[derive(Properties, PartialEq)]
 pub struct SliderProps {
@@ -75,10 +75,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <p class="note" id={note_id}>
-                { &props.note }{" "}
-                <SourceLine id={&props.source} lang={props.lang} />
-            </p>
+            <Note id={note_id} text={&props.note} source={&props.source} lang={props.lang} />
         </div>
     }
 }

@@ -31,11 +31,25 @@ pub fn Citation(props: &CitationProps) -> Html {
     }
 }
 
-/// "Source: <name>" under a figure or a control.
+#[derive(Properties, PartialEq)]
+pub struct NoteProps {
+    /// For `aria-describedby` from the control the note explains.
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    pub text: AttrValue,
+    /// A source id from the content file.
+    pub source: AttrValue,
+    pub lang: Lang,
+}
+
+/// The small print under a control or figure: where its number comes from, and "Source: <name>".
 #[function_component]
-pub fn SourceLine(props: &CitationProps) -> Html {
+pub fn Note(props: &NoteProps) -> Html {
     html! {
-        <span class="src">{ CONTENT.ui.source.get(props.lang) }{" "}<Citation id={props.id.clone()} lang={props.lang} /></span>
+        <p class="note" id={props.id.clone()}>
+            { &props.text }{" "}
+            <span class="src">{ CONTENT.ui.source.get(props.lang) }{" "}<Citation id={props.source.clone()} lang={props.lang} /></span>
+        </p>
     }
 }
 
