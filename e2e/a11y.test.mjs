@@ -184,7 +184,8 @@ test('shareable scenarios: the URL follows the sliders without history entries, 
   assert.deepEqual(again.errors, []);
   await again.close();
 
-  const clamped = await openPage(browser, `${server.base}/?officers=999999999&salary=abc&overtime=80&benefits=-3`);
+  // Repeated keys: the last one wins, in the browser as in the native parser.
+  const clamped = await openPage(browser, `${server.base}/?officers=5&officers=999999999&salary=abc&overtime=80&benefits=-3`);
   await ready(clamped);
   await clamped.waitForFunction(() => document.getElementById('officers').value === '20000');
   const c = (await readPage(clamped)).inputs;

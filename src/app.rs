@@ -30,7 +30,8 @@ pub fn App(props: &AppProps) -> Html {
         let restore = props.restore;
         use_effect_with((), move |_| {
             if let Some(s) = restore.filter(|s| s.has_inputs || s.lang.is_some()) {
-                dispatch.dispatch(Action::Restore(if s.has_inputs { s.inputs } else { CONTENT.defaults() }, s.lang.unwrap_or(initial)));
+                // `parse` starts from the defaults, so `s.inputs` is the defaults when none was given.
+                dispatch.dispatch(Action::Restore(s.inputs, s.lang.unwrap_or(initial)));
             }
             edge::mark_ready();
         });

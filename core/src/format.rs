@@ -28,13 +28,25 @@ pub fn count(n: u64, loc: &Locale) -> String {
     out
 }
 
-/// `hundredths` / 100 with up to two decimals, trailing zeros dropped: 119 -> "1.19", 7500 -> "75".
+/// Splits `hundredths` / 100 into its whole part and its decimals, trailing zeros dropped:
+/// 119 -> (1, "19"), 120 -> (1, "2"), 7500 -> (75, "").
+pub fn split_hundredths(hundredths: u64) -> (u64, String) {
+    let decimals = match hundredths % 100 {
+        0 => String::new(),
+        f if f % 10 == 0 => (f / 10).to_string(),
+        f => format!("{f:02}"),
+    };
+    (hundredths / 100, decimals)
+}
+
+/// `hundredths` / 100 with up to two decimals: 119 -> "1.19", 7500 -> "75".
 fn decimal(hundredths: u64, loc: &Locale) -> String {
-    let whole = count(hundredths / 100, loc);
-    match hundredths % 100 {
-        0 => whole,
-        f if f % 10 == 0 => format!("{whole}{}{}", loc.decimal, f / 10),
-        f => format!("{whole}{}{f:02}", loc.decimal),
+    let (whole, decimals) = split_hundredths(hundredths);
+    let whole = count(whole, loc);
+    if decimals.is_empty() {
+        whole
+    } else {
+        format!("{whole}{}{decimals}", loc.decimal)
     }
 }
 

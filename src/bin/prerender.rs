@@ -15,7 +15,7 @@ fn main() {
     let template = std::fs::read_to_string(&index).unwrap_or_else(|e| die(&format!("cannot read {}: {e}", index.display())));
     for lang in Lang::ALL {
         let page = prerender::page(&template, lang).unwrap_or_else(|e| die(&format!("{}: {e}", index.display())));
-        let out = dir.join(prerender::file_name(lang));
+        let out = dir.join(explainer::edge::prerender_file(lang));
         std::fs::write(&out, page).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
         eprintln!("prerender: wrote {}", out.display());
     }

@@ -61,23 +61,17 @@ pub fn read_scenario() -> Option<url::Scenario> {
     #[cfg(target_arch = "wasm32")]
     {
         let search = web_sys::window()?.location().search().ok()?;
+        // The browser decodes; every value of each known key, in order (the last one wins).
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-        // Decoded pairs in order, via the browser's own parser.
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let entries = js_sys_entries(&params);
-        pairs.extend(entries);
+        let pairs: Vec<(&str, String)> = url::KEYS
+            .iter()
+            .flat_map(|&k| params.get_all(k).iter().filter_map(|v| v.as_string()).map(move |v| (k, v)).collect::<Vec<_>>())
+            .collect();
         let content = &crate::content::CONTENT;
-        Some(url::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), content.defaults(), &content.limits()))
+        Some(url::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), content.defaults(), &content.limits()))
     }
     #[cfg(not(target_arch = "wasm32"))]
     None
-}
-
-#[cfg(target_arch = "wasm32")]
-fn js_sys_entries(params: &web_sys::UrlSearchParams) -> Vec<(String, String)> {
-    // UrlSearchParams has no typed iterator in web-sys; the known keys are few, so ask for each.
-    const KEYS: [&str; 8] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme"];
-    KEYS.iter().filter_map(|&k| params.get(k).map(|v| (k.to_string(), v))).collect()
 }
 
 /// Keeps the query string equal to the scenario, without adding history entries.

@@ -5,7 +5,6 @@ use explainer_core::content::Lang;
 
 use crate::content::CONTENT;
 use crate::{App, AppProps};
-pub use super::prerender_file as file_name;
 
 /// The empty root in `index.html` that the prerendered widget fills.
 pub const ROOT: &str = r#"<div id="explainer"></div>"#;

@@ -64,8 +64,11 @@ fn percent_bp(v: &str) -> Option<u32> {
     Some(int.saturating_mul(100).saturating_add(frac))
 }
 
+/// The keys the query string may hold; others are ignored.
+pub const KEYS: [&str; 8] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme"];
+
 /// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
-/// Keys other than the eight known ones are ignored.
+/// Keys other than [`KEYS`] are ignored.
 pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: Inputs, limits: &Limits) -> Scenario {
     let mut s = Scenario { inputs: defaults, lang: None, theme: None, has_inputs: false };
     for (key, value) in pairs {
@@ -105,11 +108,11 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
     s
 }
 
+/// Basis points as a plain percentage for the URL: 6270 -> "62.7".
 fn percent(bp: u32) -> String {
-    match bp % 100 {
-        0 => (bp / 100).to_string(),
-        f if f % 10 == 0 => format!("{}.{}", bp / 100, f / 10),
-        f => format!("{}.{f:02}", bp / 100),
+    match explainer_core::format::split_hundredths(bp as u64) {
+        (whole, d) if d.is_empty() => whole.to_string(),
+        (whole, d) => format!("{whole}.{d}"),
     }
 }
 
