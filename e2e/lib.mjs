@@ -15,8 +15,12 @@ export const artifacts = path.join(here, 'artifacts');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json' };
 
-/** Serves `dir` on 127.0.0.1 (a free port). Every request is recorded in `server.requests`. */
-export async function serve(dir = dist, { headers = {} } = {}) {
+/** The policy the README tells hosts to send with the widget; the tests run under it. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Serves `dir` on 127.0.0.1 (a free port). Every request is recorded in `server.requests`.
+ *  The widget's own files (under dist/) are sent with the strict CSP above. */
+export async function serve(dir = dist, { headers = { 'content-security-policy': CSP } } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -31,7 +35,8 @@ export async function serve(dir = dist, { headers = {} } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+      const own = file.startsWith(path.resolve(dist) + path.sep) ? headers : {};
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...own });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

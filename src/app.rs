@@ -25,6 +25,9 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || State::new(initial));
     let lang = state.lang;
     let ui = &CONTENT.ui;
+    if edge::test_switch("panic") {
+        panic!("test-only switch: a deliberate panic while hydrating");
+    }
     {
         let dispatch = state.dispatcher();
         let restore = props.restore;
@@ -48,6 +51,9 @@ pub fn App(props: &AppProps) -> Html {
     }
     html! {
         <article class="explainer" lang={lang.code()} aria-labelledby="explainer-title">
+            if edge::test_switch("mismatch") {
+                <p class="mismatch">{ "test-only switch: not in the prerendered markup" }</p>
+            }
             <LangSwitch {lang} dispatch={state.dispatcher()} />
             <header class="explainer-head">
                 <h2 id="explainer-title">{ ui.title.get(lang) }</h2>

@@ -6,7 +6,7 @@ fn main() {
     use explainer_core::content::Lang;
 
     // One clear message on panic; the prerendered content stays on screen.
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("explainer: stopped, the page keeps its prerendered content ({info})").into());
     }));
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");

@@ -22,6 +22,26 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
+/// Test-only switches, so the browser tests can make the widget fail on purpose:
+/// `window.__explainerTest = { panic: true }` (a panic while hydrating) or `{ mismatch: true }`
+/// (a render that differs from the prerendered markup). No page sets this object.
+pub fn test_switch(name: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else { return false };
+        js_sys::Reflect::get(&window, &"__explainerTest".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .and_then(|v| js_sys::Reflect::get(&v, &name.into()).ok())
+            .is_some_and(|v| v.is_truthy())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        false
+    }
+}
+
 /// Marks the root `data-ready="true"` once hydration is done: the page is interactive.
 pub fn mark_ready() {
     #[cfg(target_arch = "wasm32")]

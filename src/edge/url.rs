@@ -177,8 +177,13 @@ mod tests {
         assert_eq!(read("theme=dark").theme, Some(Theme::Dark));
     }
 
+    /// 10,000 hostile inputs per property in every test run; `FUZZ_CASES=1000000` for a long run.
+    fn cases() -> u32 {
+        std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
         #[test]
         fn any_query_gives_a_valid_scenario(q in ".{0,200}") {
             prop_assert!(valid(&read(&q)));

@@ -141,7 +141,7 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// Writes dist/explainer-standalone.html from the prerendered index.html: the stylesheet
-/// inlined, the JS glue inlined as a module, the wasm inlined as base64. Returns (bytes, gzip).
+/// inlined, the JS glue inlined as a module in place of the loader, the wasm inlined as base64. Returns (bytes, gzip).
 fn standalone(dist: &Path) -> Result<(u64, u64)> {
     let read = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
     let page = read("index.html")?;
@@ -161,17 +161,17 @@ fn standalone(dist: &Path) -> Result<(u64, u64)> {
     };
     let glue = read(&js)?.replace("export { initSync, __wbg_init as default };", "");
     let bytes = std::fs::read(dist.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
-    let mut in_script = false;
     for line in page.lines() {
-        if in_script {
-            in_script = !line.contains("</script>");
-            continue;
-        }
-        if line.contains("<script type=\"module\">") {
+        if line.contains("<script") && line.contains("loader-") {
+            // The loader's job, inline: the glue, then init from the embedded bytes.
             out.push_str("<script type=\"module\">\n");
             out.push_str(&glue);
-            out.push_str(&format!("\nconst bytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n", base64(&bytes)));
-            in_script = !line.contains("</script>");
+            out.push_str(&format!(
+                "\nconst bytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
+                 try {{ await __wbg_init({{ module_or_path: bytes }}); }}\n\
+                 catch (e) {{ console.error('explainer: could not start; showing the prerendered content.', String(e && e.message || e)); }}\n</script>\n",
+                base64(&bytes)
+            ));
         } else if line.contains("rel=\"stylesheet\"") {
             out.push_str(&format!("<style>\n{}\n</style>\n", read(&css)?));
         } else if line.contains("rel=\"icon\"") || line.contains("rel=\"modulepreload\"") || line.contains("rel=\"preload\"") {
