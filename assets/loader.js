@@ -38,7 +38,10 @@ async function start() {
   if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
   const bindings = await import(glue.href);
   const request = fetch(wasm.href, { integrity: wasm.integrity || undefined, credentials: 'same-origin' });
-  await bindings.default({ module_or_path: request });
+  const exports = await bindings.default({ module_or_path: request });
+  // For the benchmark (`cargo xtask bench`): the wasm's linear memory, in bytes.
+  window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-start().catch(stop);
+// Let the browser paint the prerendered page first: hydration can wait a frame.
+requestAnimationFrame(() => setTimeout(() => start().catch(stop), 0));

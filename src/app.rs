@@ -42,11 +42,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         // The URL and <html lang> follow the scenario (not on the first render: nothing changed yet).
         let first = use_mut_ref(|| true);
-        use_effect_with((state.inputs, lang), move |(inputs, lang)| {
-            if !std::mem::take(&mut *first.borrow_mut()) {
-                edge::sync_url(inputs, *lang);
-                edge::apply_lang(*lang);
-            }
+        use_effect_with((state.inputs, lang), move |&(inputs, lang)| {
+            let pending = (!std::mem::take(&mut *first.borrow_mut())).then(|| {
+                edge::apply_lang(lang);
+                edge::sync_url_soon(inputs, lang)
+            });
+            move || drop(pending)
         });
     }
     html! {

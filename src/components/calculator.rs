@@ -34,10 +34,17 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let ui = &CONTENT.ui;
     let calc = &CONTENT.calculator;
 
-    let sliders = Field::ALL.map(|field| {
+    // Stable callbacks, so a slider whose value did not change is not rendered again.
+    let on_input = {
+        let dispatch = dispatch.clone();
+        use_memo((), move |_| Field::ALL.map(|field| {
+            let d = dispatch.clone();
+            Callback::from(move |v| d.dispatch(Action::Set(field, v)))
+        }))
+    };
+    let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
         let value = field.get(inputs);
         let (content, id, readout) = slider_parts(field, value, lang);
-        let d = dispatch.clone();
         html! {
             <Slider
                 key={id}
@@ -54,7 +61,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 {value}
                 valuetext={format::fill(content.valuetext.get(lang), &[("value", &readout)])}
                 readout={readout}
-                on_input={Callback::from(move |v| d.dispatch(Action::Set(field, v)))}
+                {on_input}
             />
         }
     });

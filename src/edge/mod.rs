@@ -94,6 +94,29 @@ pub fn read_scenario() -> Option<url::Scenario> {
     None
 }
 
+/// How long the scenario must stay put before the address follows it: dragging a slider
+/// would otherwise call `replaceState` at every step (browsers throttle that).
+pub const SYNC_URL_AFTER_MS: u32 = 250;
+
+/// A pending address update; dropping it cancels it.
+#[cfg(target_arch = "wasm32")]
+pub type Pending = gloo::timers::callback::Timeout;
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Pending;
+
+/// [`sync_url`] once the scenario has stayed the same for [`SYNC_URL_AFTER_MS`].
+pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (inputs, lang);
+        Pending
+    }
+}
+
 /// Keeps the query string equal to the scenario, without adding history entries.
 pub fn sync_url(inputs: &Inputs, lang: Lang) {
     #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,192 @@
+// `cargo xtask bench`: this widget against Knight Lab's TimelineJS 3.9.11 showing the same
+// events, both served from loopback, in headless Chromium with 4x CPU throttling.
+// Prints medians side by side and writes BENCHMARKS.md. Not part of the test command.
+import { gzipSync } from 'node:zlib';
+import { writeFile, readFile, mkdtemp } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serve, launch, dist, root, CHROMIUM_ARGS } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE = 4;
+const tl = path.join(root, 'e2e/node_modules/@knight-lab/timelinejs');
+const require = createRequire(import.meta.url);
+const tlVersion = require('@knight-lab/timelinejs/package.json').version;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+
+/** The events as our prerendered page shows them, for TimelineJS's JSON format. */
+async function events(browser, base) {
+  const page = await browser.newPage({ javaScriptEnabled: false });
+  await page.goto(`${base}/widget/`);
+  const list = await page.$$eval('ol.events > li', (lis) => lis.map((li) => ({
+    datetime: li.querySelector('time').getAttribute('datetime'),
+    headline: li.querySelector('.headline').textContent,
+    text: li.querySelector('.body').textContent,
+  })));
+  await page.close();
+  return list.map((e) => {
+    const [year, month, day] = e.datetime.split('-');
+    return { start_date: { year, month, ...(day ? { day } : {}) }, text: { headline: e.headline, text: e.text } };
+  });
+}
+
+function timelinePage(data) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>TimelineJS</title><link rel="icon" href="data:,"><link rel="stylesheet" href="dist/css/timeline.css"></head>
+<body style="margin:0"><div id="timeline-embed" style="width:100%;height:600px"></div>
+<script src="dist/js/timeline.js"></script>
+<script>
+  window.timeline = new TL.Timeline('timeline-embed', ${JSON.stringify({ events: data })}, { script_path: new URL('dist/js/', location.href).href });
+  window.timeline.on('loaded', () => { window.__ready = window.__ready || performance.now(); });
+</script></body></html>`;
+}
+
+/** One cold load: bytes, paints, text, readiness and memory. */
+async function load(browser, url, { headline }) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  await context.addInitScript((h) => {
+    // Cheap probes, so the measuring does not slow what it measures: the text is looked
+    // for once a frame (and when parsing ends), readiness by an attribute-only observer.
+    const check = () => {
+      if (window.__text) return;
+      if (document.body && document.body.textContent.includes(h)) window.__text = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+    document.addEventListener('DOMContentLoaded', check);
+    new MutationObserver(() => {
+      if (!window.__ready && document.querySelector('#explainer[data-ready="true"]')) window.__ready = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  }, headline);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => b, () => Buffer.alloc(0))));
+  await page.goto(url, { waitUntil: 'load' });
+  // Functions, not strings: the widget's CSP forbids eval.
+  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
+  const t = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    text: window.__text ?? NaN,
+    ready: window.__ready,
+    wasm: typeof window.explainerWasmMemoryBytes === 'function' ? window.explainerWasmMemoryBytes() : 0,
+  }));
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const buffers = await Promise.all(bodies);
+  const gzip = buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  await context.close();
+  return { ...t, heap, gzip, requests: buffers.length };
+}
+
+/** Slider input event -> updated figure in the DOM, over 200 inputs, throttled. */
+async function inputLatency(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForSelector('#explainer[data-ready="true"]');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const times = await page.evaluate(async () => {
+    const input = document.getElementById('salary');
+    const out = document.getElementById('out-per-officer');
+    const out_times = [];
+    for (let i = 0; i < 200; i++) {
+      const before = out.textContent;
+      input.value = String(40000 + ((i * 7919) % 11000) * 10 + (i % 2) * 10);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (out.textContent === before) await new Promise((ok) => queueMicrotask(ok));
+      out_times.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    return out_times;
+  });
+  await context.close();
+  return times;
+}
+
+async function lighthouse(url) {
+  const { default: run } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    const result = await run(url, { port: chrome.port, onlyCategories: ['accessibility', 'best-practices'], logLevel: 'error' });
+    const c = result.lhr.categories;
+    const failed = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+    return { accessibility: Math.round(c.accessibility.score * 100), bestPractices: Math.round(c['best-practices'].score * 100), failed };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// The TimelineJS page is written per run into a temporary file the server mounts.
+const tlPage = path.join(await mkdtemp(path.join(os.tmpdir(), 'tljs-')), 'bench.html');
+const server = await serve({ '/widget/': dist, '/tljs/': tl, '/tljs/bench.html': tlPage });
+const browser = await launch();
+try {
+  const data = await events(browser, server.base);
+  await writeFile(tlPage, timelinePage(data));
+  const targets = {
+    widget: { url: `${server.base}/widget/`, headline: data[0].text.headline },
+    timelinejs: { url: `${server.base}/tljs/bench.html`, headline: data[0].text.headline },
+  };
+  const results = {};
+  for (const [name, t] of Object.entries(targets)) {
+    await load(browser, t.url, t); // warm-up
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await load(browser, t.url, t));
+    results[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+  }
+  const lat = await inputLatency(browser, targets.widget.url);
+  const lh = await lighthouse(targets.widget.url).catch((e) => ({ error: String(e.message || e) }));
+
+  const w = results.widget, t = results.timelinejs;
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  const ratio = (a, b) => (b ? (a / b).toFixed(2) + 'x' : 'n/a');
+  const rows = [
+    ['Everything loaded (gzip)', kb(w.gzip), kb(t.gzip), ratio(w.gzip, t.gzip), '≤ 64 KB (0.7x)'],
+    ['Requests', String(w.requests), String(t.requests), ratio(w.requests, t.requests), ''],
+    ['First contentful paint', ms(w.fcp), ms(t.fcp), ratio(w.fcp, t.fcp), '≤ 0.3x'],
+    ['First event\'s text in the page', ms(w.text), ms(t.text), ratio(w.text, t.text), '≤ 0.3x'],
+    ['Interactive (hydrated / timeline ready)', ms(w.ready), ms(t.ready), ratio(w.ready, t.ready), '≤ 0.4x'],
+    ['JS heap after load', kb(w.heap), kb(t.heap), ratio(w.heap, t.heap), ''],
+    ['Wasm linear memory after load', kb(w.wasm), '-', '', ''],
+    ['Slider input to DOM, p50 / p95 (200 inputs)', `${pct(lat, 50).toFixed(2)} / ${pct(lat, 95).toFixed(2)} ms`, '-', '', 'p95 ≤ 4 ms'],
+  ];
+  const chromium = execSync('/usr/bin/chromium --version').toString().trim();
+  const cpu = (os.cpus()[0]?.model ?? 'unknown').trim();
+  const lock = await readFile(path.join(root, 'Cargo.lock'), 'utf8');
+  const ver = (name) => (lock.match(new RegExp(`name = "${name}"\\nversion = "([^"]+)"`)) || [])[1];
+  const table = ['| measure | this widget | TimelineJS ' + tlVersion + ' | ratio | goal |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const lhText = lh.error ? `Lighthouse failed: ${lh.error}` : `Lighthouse 12.2.3 (widget, desktop defaults): accessibility **${lh.accessibility}**, best practices **${lh.bestPractices}**${lh.failed.length ? ` (failing audits: ${lh.failed.join(', ')})` : ''}.`;
+  const md = `# Benchmarks
+
+Made by \`cargo xtask bench\` on ${new Date().toISOString().slice(0, 10)}: medians of ${RUNS} cold loads after a warm-up,
+each in a fresh browser context with the cache disabled and the CPU throttled ${THROTTLE}x
+(DevTools \`Emulation.setCPUThrottlingRate\`), both pages served from loopback. Sizes are
+each response body compressed with gzip -9. The TimelineJS page shows the same events
+(taken from this widget's prerendered page) from the npm package's local files.
+
+Machine: ${os.cpus().length} cores, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}; Node ${process.version};
+yew ${ver('yew')}, wasm-bindgen ${ver('wasm-bindgen')}, trunk 0.21.14, wasm-opt 132.
+
+${table}
+
+${lhText}
+`;
+  await writeFile(path.join(root, 'BENCHMARKS.md'), md);
+  console.log(table);
+  console.log(lhText);
+} finally {
+  await browser.close();
+  await server.close();
+}
