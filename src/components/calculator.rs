@@ -92,8 +92,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     };
     let copied = use_state(|| false);
     let on_copy = {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| copied.set(crate::edge::copy_link()))
+        let (copied, inputs) = (copied.clone(), *inputs);
+        Callback::from(move |_: MouseEvent| copied.set(crate::edge::copy_link(&inputs, lang)))
     };
     // "Link copied" lasts until the scenario changes.
     {

@@ -132,15 +132,20 @@ pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let _ = (inputs, lang);
 }
 
-/// Copies the page's current address (which holds the scenario). Returns whether it could try.
-pub fn copy_link() -> bool {
+/// Copies a link to this page with the scenario in its query (built from the scenario, not
+/// read from the address bar, which follows a little later). Returns whether it could try.
+pub fn copy_link(inputs: &Inputs, lang: Lang) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(w) = web_sys::window() else { return false };
         let Ok(href) = w.location().href() else { return false };
-        let _ = w.navigator().clipboard().write_text(&href);
+        let page = href.split(['?', '#']).next().unwrap_or_default();
+        let _ = w.navigator().clipboard().write_text(&format!("{page}?{}", url::to_query(inputs, lang)));
         true
     }
     #[cfg(not(target_arch = "wasm32"))]
-    false
+    {
+        let _ = (inputs, lang);
+        false
+    }
 }
