@@ -90,7 +90,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
     };
-    let copied = use_state(|| false);
+    // `_eq`: resetting to false when nothing was copied must not render again.
+    let copied = use_state_eq(|| false);
     let on_copy = {
         let (copied, inputs) = (copied.clone(), *inputs);
         Callback::from(move |_: MouseEvent| copied.set(crate::edge::copy_link(&inputs, lang)))
