@@ -43,5 +43,13 @@ async function start() {
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-// Let the browser paint the prerendered page first: hydration can wait a frame.
-requestAnimationFrame(() => setTimeout(() => start().catch(stop), 0));
+// Let the browser paint the prerendered page first: hydration can wait a frame. Frames do
+// not come in a background tab (or a hidden iframe), so a timer starts it there instead.
+let started = false;
+const go = () => {
+  if (started) return;
+  started = true;
+  start().catch(stop);
+};
+requestAnimationFrame(() => setTimeout(go, 0));
+setTimeout(go, 100);

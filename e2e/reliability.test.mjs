@@ -166,7 +166,7 @@ test('1,000 hostile query strings: no error, the timeline is there, the figures 
     for (let i = offset; i < queries.length; i += 2) {
       const q = queries[i];
       await page.goto(`${server.base}/?${q}`);
-      await ready(page);
+      await ready(page).catch((e) => { throw new Error(`query #${i}: ${q}: ${e.message}`); });
       // Restoring happens just after hydration: let it settle before comparing.
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       assert.deepEqual(page.errors, [], `query #${i}: ${q}`);
