@@ -1,15 +1,55 @@
-// Starts the widget without any inline script (so a strict CSP works): loads the
-// wasm-bindgen glue and the wasm that Trunk preloads, with their SRI hashes, and hydrates.
+// The widget's only script tag (no inline script, so a strict CSP works). Two jobs:
 //
-// If anything fails (no WebAssembly, a network error, a panic), the prerendered content
-// stays readable: the controls are switched off, the figures stay consistent, the
+// 1. Embedding, at once and without the wasm: inside an iframe, tell the parent page the
+//    widget's height whenever it changes (Pym.js and AMP/@newswire/frames formats), so the
+//    iframe fits even on a phone, even if the calculator's code never loads.
+// 2. The calculator's code (wasm-bindgen glue + wasm, about 117 KB gzip) loads only when the
+//    reader gets near the calculator, touches or tabs into the widget, or opens a link with a
+//    scenario. The page is prerendered: everything is readable before that, and the timeline
+//    and the language links need no script at all.
+//
+// If the code fails to start (no WebAssembly, a network error, a panic), the prerendered
+// content stays readable: the controls are switched off, the figures stay consistent, the
 // prerendered markup is put back if it was lost, and exactly one message is logged.
 // (A Rust panic is logged by its panic hook; the trap that follows is not logged again.)
 
 const root = document.getElementById('explainer');
 const saved = root ? root.innerHTML : '';
-let stopped = false;
 
+// ---- 1. Embedding ---------------------------------------------------------------------
+
+/** Pym.js's message: `pymxPYMx{childId}xPYMxheightxPYMx{px}`. */
+const pymMessage = (childId, height) => `pymxPYMx${childId}xPYMxheightxPYMx${height}`;
+
+/** A height as whole CSS pixels, rounded up so nothing is cut off; null if not a sane number. */
+const wholePx = (h) => (Number.isFinite(h) && h >= 0 && h < 1e6 ? Math.ceil(h) : null);
+
+function embed() {
+  const parent = window.parent;
+  if (!parent || parent === window) return; // opened directly: nothing to tell
+  document.documentElement.classList.add('embedded');
+  // Pym's ids are element ids; keep the message well-formed whatever the URL says.
+  const id = new URLSearchParams(location.search).get('childId');
+  const childId = id && id.length <= 100 && !id.includes('xPYMx') ? id : null;
+  const send = () => {
+    const height = document.body && wholePx(document.body.getBoundingClientRect().height);
+    if (height === null) return;
+    if (childId) parent.postMessage(pymMessage(childId, height), '*');
+    parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+  };
+  send();
+  // Whenever the content's height changes: fonts, a language switch, a resize.
+  if (typeof ResizeObserver === 'function' && document.body) new ResizeObserver(send).observe(document.body);
+  // A parent's `{sentinel: "amp", type: "frames-init"}`, and only from the parent.
+  window.addEventListener('message', (e) => {
+    const d = e.data;
+    if (e.source === parent && d && typeof d === 'object' && d.sentinel === 'amp' && d.type === 'frames-init') send();
+  });
+}
+
+// ---- 2. The calculator's code ---------------------------------------------------------
+
+let stopped = false;
 const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
 
 function stop(error) {
@@ -32,24 +72,57 @@ window.addEventListener('error', (e) => {
 });
 
 async function start() {
-  const glue = document.querySelector('link[rel="modulepreload"]');
-  const wasm = document.querySelector('link[rel="preload"][as="fetch"]');
-  if (!glue || !wasm) throw new Error('the page has no preload links for the widget');
-  if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
-  const bindings = await import(glue.href);
-  const request = fetch(wasm.href, { integrity: wasm.integrity || undefined, credentials: 'same-origin' });
+  // Written by the prerender step from Trunk's output (hashed names, SRI hashes).
+  const { glue, glueIntegrity, wasm, wasmIntegrity } = root.dataset;
+  if (!glue || !wasm) throw new Error('the page does not say where the widget code is');
+  // import() cannot check a hash; a modulepreload link can, and import() then reuses it.
+  if (glueIntegrity) {
+    await new Promise((ok, fail) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: glue, integrity: glueIntegrity, crossOrigin: 'anonymous' });
+      link.onload = ok;
+      link.onerror = () => fail(new Error(`could not load ${glue} (network or integrity)`));
+      document.head.append(link);
+    });
+  }
+  const bindings = await import(glue);
+  const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin' });
   const exports = await bindings.default({ module_or_path: request });
   // For the benchmark (`cargo xtask bench`): the wasm's linear memory, in bytes.
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-// Let the browser paint the prerendered page first: hydration can wait a frame. Frames do
-// not come in a background tab (or a hidden iframe), so a timer starts it there instead.
 let started = false;
-const go = () => {
-  if (started) return;
+function go() {
+  if (started || stopped) return;
   started = true;
   start().catch(stop);
-};
-requestAnimationFrame(() => setTimeout(go, 0));
-setTimeout(go, 100);
+}
+
+/** The address holds a scenario, a language or a theme: the page must show it, so load now. */
+function wantsNow() {
+  const keys = (root.dataset.keys || '').split(',');
+  const params = new URLSearchParams(location.search);
+  return keys.some((k) => k && params.has(k));
+}
+
+function whenNeeded() {
+  const calculator = root.querySelector('section.calculator');
+  if (wantsNow() || !calculator || typeof IntersectionObserver !== 'function') return go();
+  // Near the calculator. The margin (one screen ahead) applies when the page is on top or
+  // same-origin; in a cross-origin iframe, browsers use the calculator's own edge.
+  const near = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      near.disconnect();
+      go();
+    }
+  }, { rootMargin: '0px 0px 100% 0px' });
+  near.observe(calculator);
+  // The reader reaches for the widget: a touch, a click, a key, keyboard focus.
+  for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
+}
+
+if (root) {
+  embed();
+  if (typeof WebAssembly !== 'object') stop(new Error('WebAssembly is not available'));
+  else whenNeeded();
+}

@@ -64,8 +64,17 @@ export async function openPage(browser, url, options = {}) {
   return page;
 }
 
-/** Waits until hydration has finished (the app marks its root). */
+/** Scrolls the calculator into view, as a reader would: its code loads when it is near. */
+export async function reach(page) {
+  await page.locator('section.calculator').scrollIntoViewIfNeeded();
+}
+
+/** The calculator's code: the wasm-bindgen glue or the wasm (not the loader). */
+export const isCode = (p) => /\/explainer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p);
+
+/** Reaches the calculator and waits until hydration has finished (the app marks its root). */
 export async function ready(page) {
+  await reach(page);
   await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
 }
 

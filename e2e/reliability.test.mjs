@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, writeFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, ready, readPage, oracle, dist, CSP } from './lib.mjs';
+import { serve, launch, openPage, ready, reach, readPage, oracle, dist, CSP } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -21,6 +21,7 @@ after(async () => {
 
 /** The widget gave up: prerendered content on screen, controls off, default figures. */
 async function assertStaticAndReadable(page, note) {
+  await reach(page);
   await page.waitForFunction(() => document.documentElement.classList.contains('static'), null, { timeout: 15000 });
   assert.equal(await page.locator('ol.events > li').count(), 8, note);
   assert.ok(await page.locator('#event-reimbursements-start').isVisible(), note);
@@ -85,6 +86,7 @@ test('a tampered wasm file is refused by its SRI hash; the content stays', async
   await writeFile(path.join(dir, wasm), bytes);
   const tampered = await serve(dir, { headers: {} });
   const page = await openPage(browser, `${tampered.base}/`);
+  await reach(page);
   await page.waitForFunction(() => document.documentElement.classList.contains('static'), null, { timeout: 15000 });
   assert.equal(await page.locator('ol.events > li').count(), 8);
   assert.ok(page.errors.some((e) => /integrity|explainer: could not start/.test(e)), page.errors.join(' | '));

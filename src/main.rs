@@ -21,8 +21,6 @@ fn main() {
         explainer::edge::apply_theme(theme);
     }
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
-    // Inside a host page's iframe: keep the iframe as tall as the widget.
-    explainer::edge::embed::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

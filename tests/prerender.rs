@@ -7,7 +7,13 @@ use explainer::edge::prerender;
 use explainer_core::content::Lang;
 use explainer_core::format;
 
-const TEMPLATE: &str = include_str!("../index.html");
+const INDEX: &str = include_str!("../index.html");
+/// What Trunk adds to index.html for the wasm (hashed names, SRI hashes).
+const TRUNK_LINKS: &str = r#"<link rel="modulepreload" href="./explainer-1a2b.js" crossorigin="anonymous" integrity="sha384-GLUE"><link rel="preload" href="./explainer-1a2b_bg.wasm" crossorigin="anonymous" integrity="sha384-WASM" as="fetch" type="application/wasm"></head>"#;
+
+fn template() -> String {
+    INDEX.replace("</head>", TRUNK_LINKS)
+}
 
 fn text_of(html: &str) -> String {
     // Markup in, text out: enough to look for sentences without tags or comments between.
@@ -27,7 +33,7 @@ fn text_of(html: &str) -> String {
 #[test]
 fn every_event_and_default_figure_is_in_both_pages() {
     for lang in Lang::ALL {
-        let page = prerender::page(TEMPLATE, lang).unwrap();
+        let page = prerender::page(&template(), lang).unwrap();
         let text = text_of(&page);
         assert!(page.contains(&format!("<html lang=\"{}\">", lang.code())));
         assert!(text.contains(CONTENT.ui.title.get(lang)));
@@ -48,11 +54,11 @@ fn every_event_and_default_figure_is_in_both_pages() {
         assert!(text.contains(&format::percent_bp(6_270, loc)));
         assert!(text.contains("8,501"));
     }
-    let en = text_of(&prerender::page(TEMPLATE, Lang::En).unwrap());
+    let en = text_of(&prerender::page(&template(), Lang::En).unwrap());
     for figure in ["$139,855", "$1.19 billion", "6.3%", "$18.75 billion", "$74,510", "December 2012", "Sept. 18, 2012", "12 years later"] {
         assert!(en.contains(figure), "English page lacks {figure}");
     }
-    let es = text_of(&prerender::page(TEMPLATE, Lang::Es).unwrap());
+    let es = text_of(&prerender::page(&template(), Lang::Es).unwrap());
     for figure in ["$1.19 mil millones", "diciembre de 2012", "12 años después"] {
         assert!(es.contains(figure), "Spanish page lacks {figure}");
     }
@@ -61,4 +67,15 @@ fn every_event_and_default_figure_is_in_both_pages() {
 #[test]
 fn the_page_needs_exactly_one_root() {
     assert!(prerender::page("<html lang=\"en\"><title></title>", Lang::En).is_err());
+}
+
+#[test]
+fn the_code_is_not_preloaded_but_named_on_the_root() {
+    let page = prerender::page(&template(), Lang::En).unwrap();
+    // No preload: the loader fetches the calculator's code only when it is needed.
+    assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
+    assert!(page.contains(r#"<div id="explainer" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang,theme">"#));
+    // A page Trunk did not build (no links) is refused, naming what is missing.
+    let err = prerender::page(INDEX, Lang::En).unwrap_err();
+    assert!(err.contains("modulepreload"), "{err}");
 }

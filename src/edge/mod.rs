@@ -3,7 +3,6 @@
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
-pub mod embed;
 pub mod url;
 
 use explainer_core::content::Lang;

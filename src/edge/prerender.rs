@@ -25,11 +25,45 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
         return Err(format!("the page must contain `{ROOT}` exactly once"));
     }
     let ui = &CONTENT.ui;
-    let mut out = template.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
+    // The calculator's code loads when it is needed (assets/loader.js), not with the page:
+    // Trunk's preload links become data on the root, where the loader finds them.
+    let (out, glue) = take_link(template, "modulepreload")?;
+    let (mut out, wasm) = take_link(&out, "preload")?;
+    let root = format!(
+        r#"<div id="explainer" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}">{}</div>"#,
+        escape_attr(&glue.href),
+        escape_attr(&glue.integrity),
+        escape_attr(&wasm.href),
+        escape_attr(&wasm.integrity),
+        crate::edge::url::KEYS.join(","),
+        render(lang)
+    );
+    out = out.replacen(ROOT, &root, 1);
     out = replace_between(&out, "<html lang=\"", "\"", lang.code())?;
     out = replace_between(&out, "<title>", "</title>", &escape_attr(ui.title.get(lang)))?;
     out = replace_between(&out, "<meta name=\"description\" content=\"", "\"", &escape_attr(ui.dek.get(lang)))?;
     Ok(out)
+}
+
+/// A file Trunk built: its address and its SRI hash.
+#[derive(Debug, PartialEq)]
+pub struct Asset {
+    pub href: String,
+    pub integrity: String,
+}
+
+/// Removes `<link rel="{rel}" ...>` from the page and returns what it pointed to.
+fn take_link(page: &str, rel: &str) -> Result<(String, Asset), String> {
+    let start = page.find(&format!(r#"<link rel="{rel}""#)).ok_or_else(|| format!("the page has no `<link rel=\"{rel}\">` from Trunk"))?;
+    let end = start + page[start..].find('>').ok_or_else(|| format!("`<link rel=\"{rel}\"` is not closed"))? + 1;
+    let tag = &page[start..end];
+    let attr = |name: &str| {
+        let key = format!(r#" {name}=""#);
+        let a = tag.find(&key).ok_or_else(|| format!("`{tag}` has no {name}"))? + key.len();
+        Ok::<_, String>(tag[a..a + tag[a..].find('"').unwrap_or(0)].to_string())
+    };
+    let asset = Asset { href: attr("href")?, integrity: attr("integrity")? };
+    Ok((format!("{}{}", &page[..start], &page[end..]), asset))
 }
 
 fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String, String> {

@@ -1,0 +1,84 @@
+// The calculator's code loads when it is needed, not with the page: the prerendered page is
+// complete without it, and every way a reader can reach the calculator starts it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openPage, isCode, root, dist } from './lib.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({ '/widget/': dist, '/demo/': path.join(root, 'demo') });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PHONE = { viewport: { width: 360, height: 740 } };
+const codeRequests = () => server.requests.filter(isCode);
+const isReady = (page) => page.evaluate(() => document.getElementById('explainer').dataset.ready === 'true');
+
+test('on a phone, the page loads without the calculator code; scrolling to it loads and starts it', async () => {
+  server.requests.length = 0;
+  const page = await openPage(browser, `${server.base}/widget/`, PHONE);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  assert.deepEqual(codeRequests(), [], 'no glue or wasm before the calculator is near');
+  assert.equal(await page.locator('ol.events > li').count(), 8, 'the timeline is there');
+  assert.equal(await page.textContent('#out-total'), '$1.19 billion', 'so are the default figures');
+  assert.equal(await isReady(page), false);
+  // The timeline's language links work without the code: they are plain links.
+  assert.equal(await page.getAttribute('nav.lang a[hreflang="es"]', 'href'), 'index.es.html');
+
+  await page.mouse.wheel(0, 2500);
+  await page.locator('section.calculator').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  assert.equal(codeRequests().length, 2, codeRequests().join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a link with a scenario starts at once, without scrolling', async () => {
+  const page = await openPage(browser, `${server.base}/widget/?officers=100`, PHONE);
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await page.inputValue('#officers'), '100');
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await page.close();
+});
+
+test('a keyboard reader starts it with the first Tab; a touch or click does too', async () => {
+  const page = await openPage(browser, `${server.base}/widget/`, PHONE);
+  await page.waitForTimeout(300);
+  assert.equal(await isReady(page), false);
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await page.close();
+
+  const other = await openPage(browser, `${server.base}/widget/`, PHONE);
+  await other.waitForTimeout(300);
+  assert.equal(await isReady(other), false);
+  await other.mouse.click(180, 300);
+  await other.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await other.close();
+});
+
+test('embedded on a phone, the iframe fits the widget before any of the code loads', async () => {
+  server.requests.length = 0;
+  const page = await openPage(browser, `${server.base}/demo/article.html`, PHONE);
+  await page.locator('iframe').evaluate((f) => f.scrollIntoView());
+  const measure = () => page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    return { outer: f.getBoundingClientRect().height, content: f.contentDocument.body.getBoundingClientRect().height };
+  });
+  let m;
+  for (let i = 0; i < 50; i++) {
+    m = await measure();
+    if (m.content > 0 && Math.abs(m.outer - m.content) <= 2) break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(Math.abs(m.outer - m.content) <= 2, `iframe ${m.outer}px, widget ${m.content}px`);
+  assert.ok(m.outer > 3300, `a phone's widget is taller than the snippet's initial height (${m.outer}px)`);
+  assert.deepEqual(codeRequests(), [], 'the height came from the loader alone');
+  await page.close();
+});
