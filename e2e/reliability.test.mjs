@@ -77,30 +77,38 @@ test('without WebAssembly the prerendered content stays, with one message', asyn
   await context.close();
 });
 
-test('a tampered wasm file is refused by its SRI hash; the content stays', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'explainer-sri-'));
-  await cp(dist, dir, { recursive: true });
-  const wasm = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
-  const bytes = await readFile(path.join(dir, wasm));
-  bytes[bytes.length - 1] ^= 0xff;
-  await writeFile(path.join(dir, wasm), bytes);
-  const tampered = await serve(dir, { headers: {} });
-  const page = await openPage(browser, `${tampered.base}/`);
-  await reach(page);
-  await page.waitForFunction(() => document.documentElement.classList.contains('static'), null, { timeout: 15000 });
-  assert.equal(await page.locator('ol.events > li').count(), 8);
-  assert.ok(page.errors.some((e) => /integrity|explainer: could not start/.test(e)), page.errors.join(' | '));
-  await page.close();
-  await tampered.close();
-  await rm(dir, { recursive: true });
-});
+for (const [what, pick] of [['wasm', (f) => /_bg\.wasm$/.test(f)], ['glue', (f) => /^explainer-[0-9a-f]+\.js$/.test(f)]]) {
+  test(`a tampered ${what} file is refused by its SRI hash; the content stays`, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'explainer-sri-'));
+    await cp(dist, dir, { recursive: true });
+    const file = (await readdir(dir)).find(pick);
+    const bytes = await readFile(path.join(dir, file));
+    bytes[bytes.length - 2] ^= 0x01; // still valid text for the glue, but not the same bytes
+    await writeFile(path.join(dir, file), bytes);
+    const tampered = await serve(dir, { headers: {} });
+    tampered.requests.length = 0;
+    const page = await openPage(browser, `${tampered.base}/`);
+    await reach(page);
+    await page.waitForFunction(() => document.documentElement.classList.contains('static'), null, { timeout: 15000 });
+    assert.equal(await page.locator('ol.events > li').count(), 8);
+    assert.equal(await page.textContent('#out-total'), '$1.19 billion');
+    assert.ok(page.errors.some((e) => /integrity/.test(e)), page.errors.join(' | '));
+    assert.ok(page.errors.some((e) => /^explainer: could not start/.test(e)), page.errors.join(' | '));
+    if (what === 'glue') assert.equal(tampered.requests.filter((p) => p.endsWith('.wasm')).length, 0, 'no wasm after a refused glue');
+    await page.close();
+    await tampered.close();
+    await rm(dir, { recursive: true });
+  });
+}
 
-test('scripts, styles and preloads carry SRI; the served page has no inline script or style', async () => {
+test('scripts, styles and the calculator\'s code carry SRI; the served page has no inline script or style', async () => {
   const html = await (await fetch(`${server.base}/`)).text();
   const tags = html.match(/<(script|link)\b[^>]*>/g);
   for (const tag of tags.filter((t) => /<script|rel="(stylesheet|modulepreload|preload)"/.test(t))) {
     assert.match(tag, /integrity="sha384-/, tag);
   }
+  // The calculator's code is loaded later by the loader, with these hashes.
+  assert.match(html, /<div id="explainer" data-glue="[^"]+" data-glue-integrity="sha384-[^"]+" data-wasm="[^"]+" data-wasm-integrity="sha384-[^"]+"/);
   assert.doesNotMatch(html.replace(/<script[^>]*src=[^>]*><\/script>/g, ''), /<script/);
   assert.doesNotMatch(html, /<style|\sstyle="/);
   const res = await fetch(`${server.base}/`);

@@ -47,7 +47,7 @@ test('hydration changes nothing on screen and shifts no layout', async () => {
   await ready(page);
   // Comments are Yew's hydration markers; the DOM serialises boolean attributes as `checked=""`.
   const strip = (h) => h.replace(/<!--[\s\S]*?-->/g, '').replace(/=""/g, '');
-  const servedRoot = strip(served.match(/<div id="explainer">([\s\S]*)<\/div>\s*<\/body>/)[1]);
+  const servedRoot = strip(served.match(/<div id="explainer"[^>]*>([\s\S]*)<\/div>\s*<\/body>/)[1]);
   const liveRoot = strip(await page.evaluate(() => document.getElementById('explainer').innerHTML));
   assert.equal(liveRoot, servedRoot);
   const shift = await page.evaluate(() => new Promise((ok) => {
