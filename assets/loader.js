@@ -91,6 +91,39 @@ async function start() {
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
+// The controls are native inputs, so they move before the code has started, and taking over
+// the prerendered markup resets them to the page's state. Remember the reader's last choice
+// per control until then, and replay it once the calculator is ready, so no input is lost.
+const early = new Map();
+function remember(e) {
+  const el = e.target;
+  if (el instanceof HTMLInputElement) early.set(el.type === 'radio' ? el.name : el.id, { el, value: el.value, checked: el.checked });
+}
+function replayWhenReady() {
+  const replay = () => {
+    root.removeEventListener('input', remember, true);
+    root.removeEventListener('change', remember, true);
+    for (const { el, value, checked } of early.values()) {
+      if (el.type === 'range') {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      } else {
+        el.checked = checked;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }
+    early.clear();
+  };
+  if (root.dataset.ready === 'true') return replay();
+  const watch = new MutationObserver(() => {
+    if (root.dataset.ready === 'true') {
+      watch.disconnect();
+      replay();
+    }
+  });
+  watch.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+}
+
 let started = false;
 function go() {
   if (started || stopped) return;
@@ -124,5 +157,10 @@ function whenNeeded() {
 if (root) {
   embed();
   if (typeof WebAssembly !== 'object') stop(new Error('WebAssembly is not available'));
-  else whenNeeded();
+  else {
+    root.addEventListener('input', remember, true);
+    root.addEventListener('change', remember, true);
+    replayWhenReady();
+    whenNeeded();
+  }
 }

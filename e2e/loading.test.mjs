@@ -3,14 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, isCode, root, dist } from './lib.mjs';
+import { serve, launch, openPage, isCode, oracle, readPage, root, dist } from './lib.mjs';
 
-let server, browser;
+let server, browser, model;
 before(async () => {
+  model = oracle();
   server = await serve({ '/widget/': dist, '/demo/': path.join(root, 'demo') });
   browser = await launch();
 });
 after(async () => {
+  model?.close();
   await browser?.close();
   await server?.close();
 });
@@ -81,4 +83,29 @@ test('embedded on a phone, the iframe fits the widget before any of the code loa
   assert.ok(m.outer > 3300, `a phone's widget is taller than the snippet's initial height (${m.outer}px)`);
   assert.deepEqual(codeRequests(), [], 'the height came from the loader alone');
   await page.close();
+});
+
+test('what the reader does before the code has started is kept', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  // A slow network: the wasm arrives a second after it is asked for.
+  await page.route(/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); });
+  await page.goto(`${server.base}/widget/`);
+  await page.focus('#officers'); // starts the code
+  await page.keyboard.press('End');
+  await page.click('label[for="awards-1000"]');
+  assert.equal(await page.inputValue('#officers'), '20000', 'the native slider moved');
+  assert.equal(await isReady(page), false, 'before the code has started');
+  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById('out-per-officer').textContent !== '$139,855');
+  const { inputs, shown } = await readPage(page);
+  assert.equal(inputs.officers, 20000);
+  assert.equal(inputs.awards, '1000');
+  const expected = await model.ask(inputs);
+  assert.equal(shown.total, expected.total);
+  assert.equal(shown.perOfficer, expected.perOfficer);
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });
