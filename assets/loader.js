@@ -1,22 +1,23 @@
-// The widget's only script tag (no inline script, so a strict CSP works). Two jobs:
-//
-// 1. Embedding, at once and without the wasm: inside an iframe, tell the parent page the
-//    widget's height whenever it changes (Pym.js and AMP/@newswire/frames formats), so the
-//    iframe fits even on a phone, even if the calculator's code never loads.
-// 2. The calculator's code (wasm-bindgen glue + wasm, about 117 KB gzip) loads only when the
-//    reader gets near the calculator, touches or tabs into the widget, or opens a link with a
-//    scenario. The page is prerendered: everything is readable before that, and the timeline
-//    and the language links need no script at all.
-//
-// If the code fails to start (no WebAssembly, a network error, a panic), the prerendered
-// content stays readable: the controls are switched off, the figures stay consistent, the
-// prerendered markup is put back if it was lost, and exactly one message is logged.
-// (A Rust panic is logged by its panic hook; the trap that follows is not logged again.)
+// The widget's only script (no inline script, so a strict CSP works). It applies ?theme=,
+// sends the iframe height to the host page, and loads the calculator's code (glue + wasm)
+// only when it is needed; see README "Loading". If the code fails, the prerendered content
+// stays readable, the controls are switched off, and one message is logged (a Rust panic is
+// logged by its hook; the trap that follows is not logged again).
 
 const root = document.getElementById('explainer');
 const saved = root ? root.innerHTML : '';
 
-// ---- 1. Embedding ---------------------------------------------------------------------
+// ---- The host's colours
+
+// `?theme=light|dark|auto` (the last valid one wins): `data-theme` on <html>, which the
+// stylesheet prefers over `prefers-color-scheme`. Applied here, so it needs no wasm.
+function applyTheme() {
+  const theme = new URLSearchParams(location.search).getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else if (theme === 'auto') delete document.documentElement.dataset.theme;
+}
+
+// ---- Embedding: at once, without the wasm, so the iframe fits even if the code never loads
 
 /** Pym.js's message: `pymxPYMx{childId}xPYMxheightxPYMx{px}`. */
 const pymMessage = (childId, height) => `pymxPYMx${childId}xPYMxheightxPYMx${height}`;
@@ -47,7 +48,7 @@ function embed() {
   });
 }
 
-// ---- 2. The calculator's code ---------------------------------------------------------
+// ---- The calculator's code
 
 let stopped = false;
 const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
@@ -131,11 +132,14 @@ function go() {
   start().catch(stop);
 }
 
-/** The address holds a scenario, a language or a theme: the page must show it, so load now. */
+/** The address holds a scenario or another language: the page must show it, so load now.
+ *  (The keys are the wasm's, written by the prerender step; a language equal to the page's
+ *  needs nothing.) */
 function wantsNow() {
   const keys = (root.dataset.keys || '').split(',');
   const params = new URLSearchParams(location.search);
-  return keys.some((k) => k && params.has(k));
+  const page = document.documentElement.lang;
+  return keys.some((k) => k && params.getAll(k).some((v) => k !== 'lang' || v.toLowerCase() !== page));
 }
 
 function whenNeeded() {
@@ -154,6 +158,7 @@ function whenNeeded() {
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
 }
 
+applyTheme();
 if (root) {
   embed();
   if (typeof WebAssembly !== 'object') stop(new Error('WebAssembly is not available'));

@@ -49,6 +49,22 @@ test('a link with a scenario starts at once, without scrolling', async () => {
   await page.close();
 });
 
+test('?theme=dark and the page\'s own ?lang apply without loading the code', async () => {
+  server.requests.length = 0;
+  const page = await openPage(browser, `${server.base}/widget/?theme=dark&lang=en`, PHONE);
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(18, 20, 23)');
+  await page.waitForTimeout(300);
+  assert.deepEqual(codeRequests(), []);
+  await page.close();
+  // The other language does need it (the page switches in place).
+  const es = await openPage(browser, `${server.base}/widget/?lang=es`, PHONE);
+  await es.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await es.evaluate(() => document.documentElement.lang), 'es');
+  await es.close();
+});
+
 test('a keyboard reader starts it with the first Tab; a touch or click does too', async () => {
   const page = await openPage(browser, `${server.base}/widget/`, PHONE);
   await page.waitForTimeout(300);

@@ -17,9 +17,6 @@ fn main() {
     // Hydration must start from the language the page was prerendered in.
     let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     let restore = explainer::edge::read_scenario();
-    if let Some(theme) = restore.and_then(|s| s.theme) {
-        explainer::edge::apply_theme(theme);
-    }
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
 }
 

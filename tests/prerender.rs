@@ -74,7 +74,7 @@ fn the_code_is_not_preloaded_but_named_on_the_root() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<div id="explainer" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang,theme">"#));
+    assert!(page.contains(r#"<div id="explainer" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang">"#));
     // A page Trunk did not build (no links) is refused, naming what is missing.
     let err = prerender::page(INDEX, Lang::En).unwrap_err();
     assert!(err.contains("modulepreload"), "{err}");

@@ -62,19 +62,6 @@ pub fn apply_lang(lang: Lang) {
     let _ = lang;
 }
 
-/// `data-theme` on `<html>` (the stylesheet's override of `prefers-color-scheme`).
-pub fn apply_theme(theme: url::Theme) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = match theme {
-            url::Theme::Auto => html.remove_attribute("data-theme"),
-            t => html.set_attribute("data-theme", t.code()),
-        };
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = theme;
-}
-
 /// The scenario in the page's query string, if any.
 pub fn read_scenario() -> Option<url::Scenario> {
     #[cfg(target_arch = "wasm32")]

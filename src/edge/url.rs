@@ -1,38 +1,18 @@
-//! Shareable scenarios: the calculator's inputs, the language and the theme in the query
-//! string. Parsing is pure and total: out-of-range numbers are clamped, malformed ones
-//! ignored, unknown keys skipped; it never panics (property-tested below).
+//! Shareable scenarios: the calculator's inputs and the language in the query string.
+//! Parsing is pure and total: out-of-range numbers are clamped, malformed ones ignored,
+//! unknown keys skipped; it never panics (property-tested below). (`?theme=` is the
+//! loader's, `assets/loader.js`: it needs no wasm.)
 //!
-//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&lang=es&theme=dark`
+//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&lang=es`
 
 use explainer_core::content::Lang;
 use explainer_core::model::{AwardTier, Inputs, Limits};
-
-/// The host page's choice of colours.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
 
 /// What a query string asks for, already made valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scenario {
     pub inputs: Inputs,
     pub lang: Option<Lang>,
-    pub theme: Option<Theme>,
     /// Whether any calculator input was given (otherwise there is nothing to restore).
     pub has_inputs: bool,
 }
@@ -65,12 +45,12 @@ fn percent_bp(v: &str) -> Option<u32> {
 }
 
 /// The keys the query string may hold; others are ignored.
-pub const KEYS: [&str; 8] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme"];
+pub const KEYS: [&str; 7] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang"];
 
 /// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
 /// Keys other than [`KEYS`] are ignored.
 pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: Inputs, limits: &Limits) -> Scenario {
-    let mut s = Scenario { inputs: defaults, lang: None, theme: None, has_inputs: false };
+    let mut s = Scenario { inputs: defaults, lang: None, has_inputs: false };
     for (key, value) in pairs {
         let value = value.trim();
         let i = &mut s.inputs;
@@ -89,15 +69,6 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
             .is_some(),
             "lang" => {
                 s.lang = Lang::from_code(value).or(s.lang);
-                false
-            }
-            "theme" => {
-                s.theme = match value {
-                    "light" => Some(Theme::Light),
-                    "dark" => Some(Theme::Dark),
-                    "auto" => Some(Theme::Auto),
-                    _ => s.theme,
-                };
                 false
             }
             _ => false,
@@ -168,13 +139,13 @@ mod tests {
         assert_eq!(s.inputs.overtime_bp, 2_500);
         let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&lang=fr&theme=pink");
         assert_eq!(s.inputs, d);
-        assert_eq!((s.lang, s.theme, s.has_inputs), (None, None, false));
+        assert_eq!((s.lang, s.has_inputs), (None, false));
         let long = "9".repeat(400);
         assert_eq!(read(&format!("officers={long}")).inputs.officers, CONTENT.calculator.officers.max);
         assert_eq!(read("officers=-0").inputs.officers, 0);
         assert_eq!(read("officers=1&officers=2").inputs.officers, 2);
         assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
-        assert_eq!(read("theme=dark").theme, Some(Theme::Dark));
+        assert_eq!(read("theme=dark&lang=es").lang, Some(Lang::Es), "other keys are skipped");
     }
 
     /// 10,000 hostile inputs per property in every test run; `FUZZ_CASES=1000000` for a long run.
