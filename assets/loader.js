@@ -4,8 +4,12 @@
 // stays readable, the controls are switched off, and one message is logged (a Rust panic is
 // logged by its hook; the trap that follows is not logged again).
 
-const root = document.getElementById('explainer');
-const saved = root ? root.innerHTML : '';
+// `async`: this runs as soon as it arrives, often before the body is parsed. What needs the
+// widget's markup waits for it (`onDom`); the theme and, for a scenario link, the code's
+// download start at once.
+const page = document.documentElement;
+let root = null;
+let saved = '';
 
 // ---- The host's colours
 
@@ -72,21 +76,31 @@ window.addEventListener('error', (e) => {
   }
 });
 
-async function start() {
-  // Written by the prerender step from Trunk's output (hashed names, SRI hashes).
-  const { glue, glueIntegrity, wasm, wasmIntegrity } = root.dataset;
+/** Starts downloading the glue and the wasm (once), with the hashes the prerender step wrote
+ *  on <html> from Trunk's output. */
+let download = null;
+function fetchCode() {
+  if (download) return download;
+  const { glue, glueIntegrity, wasm, wasmIntegrity } = page.dataset;
   if (!glue || !wasm) throw new Error('the page does not say where the widget code is');
   // import() cannot check a hash; a modulepreload link can, and import() then reuses it.
-  if (glueIntegrity) {
-    await new Promise((ok, fail) => {
-      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: glue, integrity: glueIntegrity, crossOrigin: 'anonymous' });
-      link.onload = ok;
-      link.onerror = () => fail(new Error(`could not load ${glue} (network or integrity)`));
-      document.head.append(link);
-    });
-  }
-  const bindings = await import(glue);
+  const glueReady = !glueIntegrity ? Promise.resolve() : new Promise((ok, fail) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: glue, integrity: glueIntegrity, crossOrigin: 'anonymous' });
+    link.onload = ok;
+    link.onerror = () => fail(new Error(`could not load ${glue} (network or integrity)`));
+    document.head.append(link);
+  });
   const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin' });
+  // Failures are reported when start() awaits these, not as unhandled rejections now.
+  glueReady.catch(() => {});
+  request.catch(() => {});
+  return (download = { glue, glueReady, request });
+}
+
+async function start() {
+  const { glue, glueReady, request } = fetchCode();
+  await glueReady;
+  const bindings = await import(glue);
   const exports = await bindings.default({ module_or_path: request });
   // For the benchmark (`cargo xtask bench`): the wasm's linear memory, in bytes.
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
@@ -136,10 +150,9 @@ function go() {
  *  (The keys are the wasm's, written by the prerender step; a language equal to the page's
  *  needs nothing.) */
 function wantsNow() {
-  const keys = (root.dataset.keys || '').split(',');
+  const keys = (page.dataset.keys || '').split(',');
   const params = new URLSearchParams(location.search);
-  const page = document.documentElement.lang;
-  return keys.some((k) => k && params.getAll(k).some((v) => k !== 'lang' || v.toLowerCase() !== page));
+  return keys.some((k) => k && params.getAll(k).some((v) => k !== 'lang' || v.toLowerCase() !== page.lang));
 }
 
 function whenNeeded() {
@@ -158,14 +171,21 @@ function whenNeeded() {
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
 }
 
-applyTheme();
-if (root) {
+function onDom() {
+  root = document.getElementById('explainer');
+  if (!root) return;
+  saved = root.innerHTML;
   embed();
-  if (typeof WebAssembly !== 'object') stop(new Error('WebAssembly is not available'));
-  else {
-    root.addEventListener('input', remember, true);
-    root.addEventListener('change', remember, true);
-    replayWhenReady();
-    whenNeeded();
-  }
+  if (typeof WebAssembly !== 'object') return stop(new Error('WebAssembly is not available'));
+  root.addEventListener('input', remember, true);
+  root.addEventListener('change', remember, true);
+  replayWhenReady();
+  whenNeeded();
 }
+
+applyTheme();
+if (typeof WebAssembly === 'object' && wantsNow()) {
+  try { fetchCode(); } catch { /* reported by start() */ }
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onDom, { once: true });
+else onDom();

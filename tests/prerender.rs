@@ -35,7 +35,7 @@ fn every_event_and_default_figure_is_in_both_pages() {
     for lang in Lang::ALL {
         let page = prerender::page(&template(), lang).unwrap();
         let text = text_of(&page);
-        assert!(page.contains(&format!("<html lang=\"{}\">", lang.code())));
+        assert!(page.contains(&format!("<html lang=\"{}\" data-glue=", lang.code())));
         assert!(text.contains(CONTENT.ui.title.get(lang)));
         for e in CONTENT.events.iter() {
             assert!(text.contains(e.headline.get(lang)), "{:?}: headline of {}", lang, e.id);
@@ -70,11 +70,12 @@ fn the_page_needs_exactly_one_root() {
 }
 
 #[test]
-fn the_code_is_not_preloaded_but_named_on_the_root() {
+fn the_code_is_not_preloaded_but_named_on_the_page() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<div id="explainer" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang">"#));
+    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang">"#));
+    assert!(page.contains(r#"<div id="explainer"><!--"#));
     // A page Trunk did not build (no links) is refused, naming what is missing.
     let err = prerender::page(INDEX, Lang::En).unwrap_err();
     assert!(err.contains("modulepreload"), "{err}");

@@ -26,20 +26,22 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     }
     let ui = &CONTENT.ui;
     // The calculator's code loads when it is needed (assets/loader.js), not with the page:
-    // Trunk's preload links become data on the root, where the loader finds them.
+    // Trunk's preload links become data on <html>, where the loader (which may run before
+    // the body is parsed) finds them.
     let (out, glue) = take_link(template, "modulepreload")?;
-    let (mut out, wasm) = take_link(&out, "preload")?;
-    let root = format!(
-        r#"<div id="explainer" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}">{}</div>"#,
+    let (out, wasm) = take_link(&out, "preload")?;
+    let mut out = out.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
+    out = replace_between(&out, "<html lang=\"", "\"", lang.code())?;
+    let code = format!(
+        r#"<html lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}""#,
+        lang.code(),
         escape_attr(&glue.href),
         escape_attr(&glue.integrity),
         escape_attr(&wasm.href),
         escape_attr(&wasm.integrity),
-        crate::edge::url::KEYS.join(","),
-        render(lang)
+        crate::edge::url::KEYS.join(",")
     );
-    out = out.replacen(ROOT, &root, 1);
-    out = replace_between(&out, "<html lang=\"", "\"", lang.code())?;
+    out = out.replacen(&format!(r#"<html lang="{}""#, lang.code()), &code, 1);
     out = replace_between(&out, "<title>", "</title>", &escape_attr(ui.title.get(lang)))?;
     out = replace_between(&out, "<meta name=\"description\" content=\"", "\"", &escape_attr(ui.dek.get(lang)))?;
     Ok(out)

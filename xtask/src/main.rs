@@ -17,8 +17,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 
 /// Size budgets (gzip -9), checked by `cargo xtask test`: the achieved figures plus about 3%,
 /// so size never grows silently.
-/// PAGE: everything the default page loads (achieved 11,150 B; the [perf] cap is 80 KB).
-const PAGE_BUDGET: u64 = 11_400;
+/// PAGE: everything the default page loads (achieved 11,484 B; the [perf] cap is 80 KB).
+const PAGE_BUDGET: u64 = 11_800;
 /// CODE: the glue and the wasm, loaded when the reader nears the calculator (achieved
 /// 114,519 B; a one-button Yew app alone is about 72 KB of glue and wasm, see BENCHMARKS.md).
 const CODE_BUDGET: u64 = 118_000;
@@ -158,7 +158,7 @@ fn attr<'a>(page: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Writes dist/explainer-standalone.html from the prerendered index.html: the stylesheet and
-/// the loader inlined, the glue and the wasm as `data:` URLs on the root. Returns (bytes, gzip).
+/// the loader inlined, the glue and the wasm as `data:` URLs on <html>. Returns (bytes, gzip).
 fn standalone(dist: &Path) -> Result<(u64, u64)> {
     let read = |name: &str| std::fs::read_to_string(dist.join(name.trim_start_matches("./"))).map_err(|e| format!("{name}: {e}"));
     let page = read("index.html")?;
@@ -168,11 +168,18 @@ fn standalone(dist: &Path) -> Result<(u64, u64)> {
     let loader = attr(&page[page.find("<script").ok_or_else(|| missing("loader script"))?..], "src").ok_or_else(|| missing("loader src"))?;
     let css = attr(&page[page.find("rel=\"stylesheet\"").ok_or_else(|| missing("stylesheet"))?..], "href").ok_or_else(|| missing("stylesheet href"))?;
     let wasm_bytes = std::fs::read(dist.join(wasm.trim_start_matches("./"))).map_err(|e| format!("{wasm}: {e}"))?;
-    let root = format!(
-        r#"<div id="explainer" data-glue="data:text/javascript;base64,{}" data-wasm="data:application/wasm;base64,{}""#,
+    // The same <html> data, with the code inline (no hashes needed: nothing is fetched).
+    let (gi, wi) = (attr(&page, "data-glue-integrity").unwrap_or(""), attr(&page, "data-wasm-integrity").unwrap_or(""));
+    let linked = format!(r#"data-glue="{glue}" data-glue-integrity="{gi}" data-wasm="{wasm}" data-wasm-integrity="{wi}""#);
+    if !page.contains(&linked) {
+        return Err(missing("the code's data attributes in the expected order"));
+    }
+    let inline = format!(
+        r#"data-glue="data:text/javascript;base64,{}" data-wasm="data:application/wasm;base64,{}""#,
         base64(read(glue)?.as_bytes()),
         base64(&wasm_bytes)
     );
+    let page = page.replacen(&linked, &inline, 1);
     let mut out = String::new();
     for line in page.lines() {
         if line.contains("<script") && line.contains(loader) {
@@ -181,13 +188,6 @@ fn standalone(dist: &Path) -> Result<(u64, u64)> {
             out.push_str(&format!("<style>\n{}\n</style>\n", read(css)?));
         } else if line.contains("rel=\"icon\"") {
             continue;
-        } else if line.contains("<div id=\"explainer\"") {
-            // Same root, with the code inline (no hashes needed: nothing is fetched).
-            let rest = &line[line.find(" data-keys=").ok_or_else(|| missing("data-keys"))?..];
-            out.push_str(&line[..line.find("<div id=\"explainer\"").unwrap_or(0)]);
-            out.push_str(&root);
-            out.push_str(rest);
-            out.push('\n');
         } else {
             out.push_str(line);
             out.push('\n');
