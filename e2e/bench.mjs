@@ -233,7 +233,10 @@ ${lhText}
   a 0.3x goal for first paint is at the limit of what this setup can show.
 - **Interactive** has two rows: the timeline (interactive once parsed and painted, since it
   needs no script) and the calculator when its code starts at once (a link with a scenario:
-  the worst case, fetch, compile and hydration during the page load).
+  the worst case, fetch, compile and hydration during the page load). On that path the
+  download starts as soon as the (async) loader runs, but the main thread is the limit:
+  first the layout and paint of the whole prerendered page (about 5,700 px tall on a phone),
+  then compiling the wasm and hydrating the whole widget.
 
 ## What was tried
 
@@ -251,8 +254,15 @@ ${lhText}
 - Slider latency: stable callbacks so only the moved slider renders again (p95 went from
   about 23 ms to about 8-12 ms at 4x), no second render to reset "Link copied", the address
   bar updated after a 250 ms pause instead of at every step.
-- Not tried: hydrating only the calculator (the timeline would stay static HTML and the
-  language switch would navigate), which would shorten hydration; a non-Yew calculator.
+- Hydration does not preload with the page any more: for a scenario link that made it
+  about 0.5 s later at 4x (the code used to download during the page's parse); the loader
+  now runs \`async\` and starts the download at once on that path.
+- Paint: a variant without CSS and JS paints at about the same time; \`content-visibility:
+  auto\` below the fold would save about 150 ms but turn the iframe's height into an
+  estimate (the host page would shift as the reader scrolls), so it was not used.
+- Not done: hydrating only the calculator (the timeline would stay static HTML and the
+  language switch would reload the page instead of switching in place), which would shorten
+  hydration and save about 5 KB gzip; a non-Yew calculator.
 `;
   await writeFile(path.join(root, 'BENCHMARKS.md'), md);
   console.log(table);
