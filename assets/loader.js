@@ -17,8 +17,8 @@ let saved = '';
 // stylesheet prefers over `prefers-color-scheme`. Applied here, so it needs no wasm.
 function applyTheme() {
   const theme = new URLSearchParams(location.search).getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-  else if (theme === 'auto') delete document.documentElement.dataset.theme;
+  if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
+  else if (theme === 'auto') delete page.dataset.theme;
 }
 
 // ---- Embedding: at once, without the wasm, so the iframe fits even if the code never loads
@@ -32,7 +32,7 @@ const wholePx = (h) => (Number.isFinite(h) && h >= 0 && h < 1e6 ? Math.ceil(h) :
 function embed() {
   const parent = window.parent;
   if (!parent || parent === window) return; // opened directly: nothing to tell
-  document.documentElement.classList.add('embedded');
+  page.classList.add('embedded');
   // Pym's ids are element ids; keep the message well-formed whatever the URL says.
   const id = new URLSearchParams(location.search).get('childId');
   const childId = id && id.length <= 100 && !id.includes('xPYMx') ? id : null;
@@ -64,7 +64,7 @@ function stop(error) {
     if (!root.querySelector('ol.events') || !root.querySelector('#out-total')) root.innerHTML = saved;
     for (const control of root.querySelectorAll('input, button')) control.disabled = true;
   }
-  document.documentElement.classList.add('static');
+  page.classList.add('static');
   if (!isTrap(error)) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error));
 }
 
@@ -157,7 +157,7 @@ function wantsNow() {
 
 function whenNeeded() {
   const calculator = root.querySelector('section.calculator');
-  if (wantsNow() || !calculator || typeof IntersectionObserver !== 'function') return go();
+  if (now || !calculator || typeof IntersectionObserver !== 'function') return go();
   // Near the calculator. The margin (one screen ahead) applies when the page is on top or
   // same-origin; in a cross-origin iframe, browsers use the calculator's own edge.
   const near = new IntersectionObserver((entries) => {
@@ -176,7 +176,7 @@ function onDom() {
   if (!root) return;
   saved = root.innerHTML;
   embed();
-  if (typeof WebAssembly !== 'object') return stop(new Error('WebAssembly is not available'));
+  if (!hasWasm) return stop(new Error('WebAssembly is not available'));
   root.addEventListener('input', remember, true);
   root.addEventListener('change', remember, true);
   replayWhenReady();
@@ -184,7 +184,9 @@ function onDom() {
 }
 
 applyTheme();
-if (typeof WebAssembly === 'object' && wantsNow()) {
+const hasWasm = typeof WebAssembly === 'object';
+const now = hasWasm && wantsNow();
+if (now) {
   try { fetchCode(); } catch { /* reported by start() */ }
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onDom, { once: true });

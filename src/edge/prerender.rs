@@ -31,9 +31,9 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     let (out, glue) = take_link(template, "modulepreload")?;
     let (out, wasm) = take_link(&out, "preload")?;
     let mut out = out.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
-    out = replace_between(&out, "<html lang=\"", "\"", lang.code())?;
-    let code = format!(
-        r#"<html lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}""#,
+    // <html>'s attributes: the language, and where the code is, with its SRI hashes.
+    let html = format!(
+        r#" lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}""#,
         lang.code(),
         escape_attr(&glue.href),
         escape_attr(&glue.integrity),
@@ -41,17 +41,16 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
         escape_attr(&wasm.integrity),
         crate::edge::url::KEYS.join(",")
     );
-    out = out.replacen(&format!(r#"<html lang="{}""#, lang.code()), &code, 1);
+    out = replace_between(&out, "<html", ">", &html)?;
     out = replace_between(&out, "<title>", "</title>", &escape_attr(ui.title.get(lang)))?;
     out = replace_between(&out, "<meta name=\"description\" content=\"", "\"", &escape_attr(ui.dek.get(lang)))?;
     Ok(out)
 }
 
 /// A file Trunk built: its address and its SRI hash.
-#[derive(Debug, PartialEq)]
-pub struct Asset {
-    pub href: String,
-    pub integrity: String,
+struct Asset {
+    href: String,
+    integrity: String,
 }
 
 /// Removes `<link rel="{rel}" ...>` from the page and returns what it pointed to.
