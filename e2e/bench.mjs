@@ -245,7 +245,7 @@ ${lhText}
   within 0.3% of each other). Trunk's \`minify = "on_release"\` failed to build this page.
 - **Yew's floor, measured:** a one-button Yew 0.21 app with the same profile and tools is
   66 KB gzip of wasm plus 6 KB of glue (Yew 0.23: 67 KB). With this page's HTML, CSS and
-  loader (about 10 KB), no Yew page that hydrates at load can be under the 80 KB cap, so the
+  loader (about 11 KB), no Yew page that hydrates at load can be under the 80 KB cap, so the
   calculator's code is loaded when it is needed instead.
 - Height messages for the host page moved from the wasm to the loader, so an embedded
   iframe fits the widget before (and without) the calculator's code.
