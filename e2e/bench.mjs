@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, dist, root, CHROMIUM_ARGS } from './lib.mjs';
+import { serve, launch, reach, dist, root, CHROMIUM_ARGS } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = 4;
@@ -82,7 +82,7 @@ async function load(browser, url, { headline, reach = false, fcpOnly = false }) 
     await page.waitForTimeout(1500);
     const atLoad = bodies.slice();
     const t0 = await page.evaluate(() => performance.now());
-    await page.locator('section.calculator').scrollIntoViewIfNeeded();
+    await reach(page);
     await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
     const t1 = await page.evaluate(() => window.__ready);
     reached = { reachToReady: t1 - t0, gzipAll: await gzipOf(bodies), requestsAll: bodies.length };

@@ -64,7 +64,8 @@ export async function openPage(browser, url, options = {}) {
   return page;
 }
 
-/** Scrolls the calculator into view, as a reader would: its code loads when it is near. */
+/** Scrolls the calculator into view, as a reader would: its code loads when it is near.
+ *  `page` may also be a frame. */
 export async function reach(page) {
   await page.locator('section.calculator').scrollIntoViewIfNeeded();
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, isCode, oracle, readPage, root, dist } from './lib.mjs';
+import { serve, launch, openPage, reach, isCode, oracle, readPage, root, dist } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -34,7 +34,7 @@ test('on a phone, the page loads without the calculator code; scrolling to it lo
   assert.equal(await page.getAttribute('nav.lang a[hreflang="es"]', 'href'), 'index.es.html');
 
   await page.mouse.wheel(0, 2500);
-  await page.locator('section.calculator').scrollIntoViewIfNeeded();
+  await reach(page);
   await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
   assert.equal(codeRequests().length, 2, codeRequests().join(' '));
   assert.deepEqual(page.errors, []);

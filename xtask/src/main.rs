@@ -169,17 +169,12 @@ fn standalone(dist: &Path) -> Result<(u64, u64)> {
     let css = attr(&page[page.find("rel=\"stylesheet\"").ok_or_else(|| missing("stylesheet"))?..], "href").ok_or_else(|| missing("stylesheet href"))?;
     let wasm_bytes = std::fs::read(dist.join(wasm.trim_start_matches("./"))).map_err(|e| format!("{wasm}: {e}"))?;
     // The same <html> data, with the code inline (no hashes needed: nothing is fetched).
-    let (gi, wi) = (attr(&page, "data-glue-integrity").unwrap_or(""), attr(&page, "data-wasm-integrity").unwrap_or(""));
-    let linked = format!(r#"data-glue="{glue}" data-glue-integrity="{gi}" data-wasm="{wasm}" data-wasm-integrity="{wi}""#);
-    if !page.contains(&linked) {
-        return Err(missing("the code's data attributes in the expected order"));
+    let mut page = page.clone();
+    for (key, file, bytes, mime) in [("data-glue", glue, read(glue)?.into_bytes(), "text/javascript"), ("data-wasm", wasm, wasm_bytes, "application/wasm")] {
+        let linked = format!(r#" {key}="{file}""#);
+        let hash = format!(r#" {key}-integrity="{}""#, attr(&page, &format!("{key}-integrity")).unwrap_or(""));
+        page = page.replacen(&linked, &format!(r#" {key}="data:{mime};base64,{}""#, base64(&bytes)), 1).replacen(&hash, "", 1);
     }
-    let inline = format!(
-        r#"data-glue="data:text/javascript;base64,{}" data-wasm="data:application/wasm;base64,{}""#,
-        base64(read(glue)?.as_bytes()),
-        base64(&wasm_bytes)
-    );
-    let page = page.replacen(&linked, &inline, 1);
     let mut out = String::new();
     for line in page.lines() {
         if line.contains("<script") && line.contains(loader) {
