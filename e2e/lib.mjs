@@ -76,7 +76,19 @@ export const isCode = (p) => /\/explainer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p);
 /** Reaches the calculator and waits until hydration has finished (the app marks its root). */
 export async function ready(page) {
   await reach(page);
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  try {
+    await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  } catch (e) {
+    // Say what the page was doing, so a rare timeout can be told apart from a failed start.
+    const state = await page.evaluate(() => ({
+      visibility: document.visibilityState,
+      readyState: document.readyState,
+      htmlClass: document.documentElement.className,
+      code: performance.getEntriesByType('resource').filter((r) => /explainer-/.test(r.name))
+        .map((r) => `${r.name.split('/').pop()} ${Math.round(r.responseEnd)}ms`),
+    })).catch((err) => `unknown (${err.message})`);
+    throw new Error(`${e.message.split('\n')[0]}; page: ${JSON.stringify(state)}; errors: ${JSON.stringify(page.errors ?? [])}`);
+  }
 }
 
 /** The native model, asked line by line: what the page must show for given inputs. */
