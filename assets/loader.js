@@ -97,11 +97,17 @@ function fetchCode() {
   return (download = { glue, glueReady, request });
 }
 
+// How far the start got, on <html data-stage>: where to look when the calculator stays static.
+const stage = (s) => { page.dataset.stage = s; };
+
 async function start() {
+  stage('loading');
   const { glue, glueReady, request } = fetchCode();
   await glueReady;
   const bindings = await import(glue);
+  stage('compiling');
   const exports = await bindings.default({ module_or_path: request });
+  stage('hydrating'); // the app marks #explainer data-ready="true" when done
   // For the benchmark (`cargo xtask bench`): the wasm's linear memory, in bytes.
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }

@@ -84,6 +84,7 @@ export async function ready(page) {
       visibility: document.visibilityState,
       readyState: document.readyState,
       htmlClass: document.documentElement.className,
+      stage: document.documentElement.dataset.stage,
       code: performance.getEntriesByType('resource').filter((r) => /explainer-/.test(r.name))
         .map((r) => `${r.name.split('/').pop()} ${Math.round(r.responseEnd)}ms`),
     })).catch((err) => `unknown (${err.message})`);

@@ -77,7 +77,8 @@ test('without WebAssembly the prerendered content stays, with one message', asyn
   await context.close();
 });
 
-for (const [what, pick] of [['wasm', (f) => /_bg\.wasm$/.test(f)], ['glue', (f) => /^explainer-[0-9a-f]+\.js$/.test(f)]]) {
+// `stage`: how far the start got, as <html data-stage> tells a developer.
+for (const [what, pick, stage] of [['wasm', (f) => /_bg\.wasm$/.test(f), 'compiling'], ['glue', (f) => /^explainer-[0-9a-f]+\.js$/.test(f), 'loading']]) {
   test(`a tampered ${what} file is refused by its SRI hash; the content stays`, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'explainer-sri-'));
     await cp(dist, dir, { recursive: true });
@@ -95,6 +96,7 @@ for (const [what, pick] of [['wasm', (f) => /_bg\.wasm$/.test(f)], ['glue', (f) 
     assert.ok(page.errors.some((e) => /^explainer: could not start/.test(e)), page.errors.join(' | '));
     // (The glue and the wasm download in parallel; a refused file means nothing runs.)
     assert.equal(await page.getAttribute('#explainer', 'data-ready'), null, 'never hydrated');
+    assert.equal(await page.getAttribute('html', 'data-stage'), stage);
     await page.close();
     await tampered.close();
     await rm(dir, { recursive: true });
