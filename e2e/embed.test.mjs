@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, reach, dist, root } from './lib.mjs';
+import { serve, launch, openPage, ready, dist, root } from './lib.mjs';
 
 let server, browser;
 before(async () => {
@@ -24,8 +24,7 @@ async function assertFits(page, note) {
   const frameEl = page.locator('iframe').first();
   await frameEl.scrollIntoViewIfNeeded();
   const frame = await (await frameEl.elementHandle()).contentFrame();
-  await reach(frame);
-  await frame.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await ready(frame);
   const measure = () => page.evaluate(() => {
     const f = document.querySelector('iframe');
     const d = f.contentDocument;
@@ -98,8 +97,7 @@ test('only the parent is answered; a message from another window changes nothing
 test('the self-contained file works from file:// and as an iframe srcdoc', async () => {
   const file = path.join(dist, 'explainer-standalone.html');
   const page = await openPage(browser, `file://${file}`);
-  await reach(page);
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await ready(page);
   assert.equal(await page.locator('ol.events > li').count(), 8);
   const before = await page.textContent('#out-total');
   await page.focus('#officers');
@@ -113,8 +111,7 @@ test('the self-contained file works from file:// and as an iframe srcdoc', async
   await page.setContent('<iframe style="width:100%;border:0;height:600px"></iframe>');
   await page.$eval('iframe', (f, h) => { f.srcdoc = h; }, html);
   const frame = await (await page.$('iframe')).contentFrame();
-  await reach(frame);
-  await frame.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await ready(frame);
   assert.equal(await frame.locator('ol.events > li').count(), 8);
   await page.close();
 });

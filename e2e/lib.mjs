@@ -73,9 +73,15 @@ export async function reach(page) {
 /** The calculator's code: the wasm-bindgen glue or the wasm (not the loader). */
 export const isCode = (p) => /\/explainer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p);
 
-/** Reaches the calculator and waits until hydration has finished (the app marks its root). */
+/** Reaches the calculator and waits until hydration has finished. */
 export async function ready(page) {
   await reach(page);
+  await hydrated(page);
+}
+
+/** Waits until hydration has finished (the app marks its root), without reaching for the
+ *  calculator: for tests where something else starts the code. `page` may also be a frame. */
+export async function hydrated(page) {
   try {
     await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
   } catch (e) {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, reach, isCode, oracle, readPage, root, dist } from './lib.mjs';
+import { serve, launch, openPage, ready, hydrated, isCode, oracle, readPage, root, dist } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -34,8 +34,7 @@ test('on a phone, the page loads without the calculator code; scrolling to it lo
   assert.equal(await page.getAttribute('nav.lang a[hreflang="es"]', 'href'), 'index.es.html');
 
   await page.mouse.wheel(0, 2500);
-  await reach(page);
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await ready(page);
   assert.equal(codeRequests().length, 2, codeRequests().join(' '));
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -43,7 +42,7 @@ test('on a phone, the page loads without the calculator code; scrolling to it lo
 
 test('a link with a scenario starts at once, without scrolling', async () => {
   const page = await openPage(browser, `${server.base}/widget/?officers=100`, PHONE);
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await hydrated(page);
   assert.equal(await page.inputValue('#officers'), '100');
   assert.equal(await page.evaluate(() => scrollY), 0);
   await page.close();
@@ -60,7 +59,7 @@ test('?theme=dark and the page\'s own ?lang apply without loading the code', asy
   await page.close();
   // The other language does need it (the page switches in place).
   const es = await openPage(browser, `${server.base}/widget/?lang=es`, PHONE);
-  await es.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await hydrated(es);
   assert.equal(await es.evaluate(() => document.documentElement.lang), 'es');
   await es.close();
 });
@@ -70,14 +69,14 @@ test('a keyboard reader starts it with the first Tab; a touch or click does too'
   await page.waitForTimeout(300);
   assert.equal(await isReady(page), false);
   await page.keyboard.press('Tab');
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await hydrated(page);
   await page.close();
 
   const other = await openPage(browser, `${server.base}/widget/`, PHONE);
   await other.waitForTimeout(300);
   assert.equal(await isReady(other), false);
   await other.mouse.click(180, 300);
-  await other.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await hydrated(other);
   await other.close();
 });
 
@@ -114,7 +113,7 @@ test('what the reader does before the code has started is kept', async () => {
   await page.click('label[for="awards-1000"]');
   assert.equal(await page.inputValue('#officers'), '20000', 'the native slider moved');
   assert.equal(await isReady(page), false, 'before the code has started');
-  await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });
+  await hydrated(page);
   await page.waitForFunction(() => document.getElementById('out-per-officer').textContent !== '$139,855');
   const { inputs, shown } = await readPage(page);
   assert.equal(inputs.officers, 20000);
