@@ -1,6 +1,6 @@
 use explainer_core::content::{Lang, Slider as SliderContent};
 use explainer_core::format;
-use explainer_core::model::{AwardTier, Inputs};
+use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::prelude::*;
 
 use super::{Note, Results, Slider};
@@ -79,6 +79,19 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         }
     });
 
+    let rules = CapRule::ALL.iter().map(|&rule| {
+        let d = dispatch.clone();
+        let id = format!("rule-{}", rule.key());
+        html! {
+            <div class="choice" key={id.clone()}>
+                <input type="radio" name="rule" id={id.clone()} value={rule.key()}
+                    checked={inputs.rule == rule}
+                    onchange={Callback::from(move |_: Event| d.dispatch(Action::Rule(rule)))} />
+                <label for={id}>{ calc.cap_rule.option(rule).get(lang) }</label>
+            </div>
+        }
+    });
+
     let on_equipment = {
         let d = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -112,13 +125,18 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <fieldset class="awards" aria-describedby="awards-note">
                         <legend>{ calc.awards.label.get(lang) }</legend>
                         { for awards }
-                        <Note id="awards-note" text={calc.awards.note.get(lang).to_string()} source={&*calc.awards.source} {lang} />
+                        <Note id="awards-note" text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
+                    </fieldset>
+                    <fieldset class="rule" aria-describedby="rule-note">
+                        <legend>{ calc.cap_rule.label.get(lang) }</legend>
+                        { for rules }
+                        <Note id="rule-note" text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
                     </fieldset>
                     <div class="check">
                         <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
                             aria-describedby="equipment-note" />
                         <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                        <Note id="equipment-note" text={calc.equipment.note.get(lang).to_string()} source={&*calc.equipment.source} {lang} />
+                        <Note id="equipment-note" text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
                     </div>
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>

@@ -16,6 +16,6 @@ pub use event::TimelineEvent;
 pub use lang_switch::LangSwitch;
 pub use results::Results;
 pub use slider::Slider;
-pub use sources::{Citation, Note, Sources};
+pub use sources::{Citation, Citations, Note, Sources};
 pub use status::{Status, ANNOUNCE_AFTER_MS};
 pub use timeline::Timeline;

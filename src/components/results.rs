@@ -31,10 +31,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <strong id="out-total">{ f.total.clone() }</strong>
                 </p>
             </div>
+            <p class="assumes" id="out-assumes">{ f.assumes.clone() }</p>
             <p class="share" id="out-share">{ f.share.clone() }</p>
             <StackedBar breakdown={f.breakdown} />
             <BreakdownTable figures={f.clone()} {lang} />
-            <Note text={funding.note.get(lang).to_string()} source={&*funding.source} {lang} />
+            if let Some(cut) = f.awards_cut.clone() {
+                <p class="awards-cut" id="out-awards-cut">{ cut }</p>
+            }
+            // Paper has no controls: print says which options were on.
+            <p class="summary print-only" id="out-summary">{ f.summary.clone() }</p>
+            <Note text={funding.note.get(lang).to_string()} sources={vec![AttrValue::from(&*funding.source)]} {lang} />
             <Status message={f.status} />
         </div>
     }

@@ -37,19 +37,41 @@ pub struct NoteProps {
     #[prop_or_default]
     pub id: Option<AttrValue>,
     pub text: AttrValue,
-    /// A source id from the content file.
-    pub source: AttrValue,
+    /// Source ids from the content file (one or more).
+    pub sources: Vec<AttrValue>,
     pub lang: Lang,
 }
 
 /// The small print under a control or figure: where its number comes from, and "Source: <name>".
 #[function_component]
 pub fn Note(props: &NoteProps) -> Html {
+    let lang = props.lang;
     html! {
         <p class="note" id={props.id.clone()}>
             { &props.text }{" "}
-            <span class="src">{ CONTENT.ui.source.get(props.lang) }{" "}<Citation id={props.source.clone()} lang={props.lang} /></span>
+            <span class="src">{ CONTENT.ui.source.get(lang) }{" "}<Citations ids={props.sources.clone()} {lang} /></span>
         </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CitationsProps {
+    /// Source ids from the content file, cited in this order.
+    pub ids: Vec<AttrValue>,
+    pub lang: Lang,
+}
+
+/// Several sources, separated by semicolons.
+#[function_component]
+pub fn Citations(props: &CitationsProps) -> Html {
+    let lang = props.lang;
+    html! {
+        { for props.ids.iter().enumerate().map(|(i, id)| html! {
+            <>
+                if i > 0 { {"; "} }
+                <Citation id={id.clone()} {lang} />
+            </>
+        }) }
     }
 }
 
