@@ -1,11 +1,26 @@
 //! The figures the calculator shows for a scenario, as text: computed once here and used by
 //! the results panel, the breakdown table, the live region and the browser tests' oracle.
 
-use explainer_core::content::Lang;
+use explainer_core::content::{Content, Lang};
 use explainer_core::format;
 use explainer_core::model::{compute, per_year, share_tenths_pct, AwardTier, Breakdown, Inputs, Part, OVERTIME_CAP_BP};
 
 use crate::content::CONTENT;
+use crate::state::Field;
+
+/// How a slider's value reads on screen ("$74,510") and to a screen reader ("$74,510 a year").
+pub fn readout(content: &Content, field: Field, value: u32, lang: Lang) -> (String, String) {
+    let c = &content.calculator;
+    let loc = content.locale(lang);
+    let (slider, shown) = match field {
+        Field::Officers => (&c.officers, format::count(value as u64, loc)),
+        Field::Salary => (&c.salary, format::dollars(value as u64 * 100, loc)),
+        Field::Benefits => (&c.benefits, format::percent_bp(value, loc)),
+        Field::Overtime => (&c.overtime, format::percent_bp(value, loc)),
+    };
+    let spoken = format::fill(slider.valuetext.get(lang), &[("value", &shown)]);
+    (shown, spoken)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
@@ -30,9 +45,14 @@ pub struct Figures {
 
 impl Figures {
     pub fn new(inputs: &Inputs, lang: Lang) -> Self {
-        let ui = &CONTENT.ui;
-        let calc = &CONTENT.calculator;
-        let loc = CONTENT.locale(lang);
+        Self::with(&CONTENT, inputs, lang)
+    }
+
+    /// The same for any content (tests use a made-up locale).
+    pub fn with(content: &Content, inputs: &Inputs, lang: Lang) -> Self {
+        let ui = &content.ui;
+        let calc = &content.calculator;
+        let loc = content.locale(lang);
         let b = compute(inputs);
         let funding = &calc.ice_funding;
         let yearly = per_year(funding.total_dollars, funding.years);

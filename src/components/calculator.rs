@@ -1,10 +1,10 @@
 use explainer_core::content::{Lang, Slider as SliderContent};
-use explainer_core::format;
 use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::prelude::*;
 
 use super::{Note, Results, Slider};
 use crate::content::CONTENT;
+use crate::figures::readout;
 use crate::state::{Action, Field, State};
 
 #[derive(Properties, PartialEq)]
@@ -14,15 +14,14 @@ pub struct CalculatorProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// The slider's content entry, its id, and how its value reads.
-fn slider_parts(field: Field, value: u32, lang: Lang) -> (&'static SliderContent, &'static str, String) {
+/// The slider's content entry and its id.
+fn slider_parts(field: Field) -> (&'static SliderContent, &'static str) {
     let c = &CONTENT.calculator;
-    let loc = CONTENT.locale(lang);
     match field {
-        Field::Officers => (&c.officers, "officers", format::count(value as u64, loc)),
-        Field::Salary => (&c.salary, "salary", format::dollars(value as u64 * 100, loc)),
-        Field::Benefits => (&c.benefits, "benefits", format::percent_bp(value, loc)),
-        Field::Overtime => (&c.overtime, "overtime", format::percent_bp(value, loc)),
+        Field::Officers => (&c.officers, "officers"),
+        Field::Salary => (&c.salary, "salary"),
+        Field::Benefits => (&c.benefits, "benefits"),
+        Field::Overtime => (&c.overtime, "overtime"),
     }
 }
 
@@ -44,7 +43,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     };
     let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
         let value = field.get(inputs);
-        let (content, id, readout) = slider_parts(field, value, lang);
+        let (content, id) = slider_parts(field);
+        let (readout, valuetext) = readout(&CONTENT, field, value, lang);
         html! {
             <Slider
                 key={id}
@@ -59,7 +59,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 key_step={content.key_step}
                 page_step={content.page_step}
                 {value}
-                valuetext={format::fill(content.valuetext.get(lang), &[("value", &readout)])}
+                {valuetext}
                 readout={readout}
                 {on_input}
             />
