@@ -33,6 +33,7 @@ function embed() {
   const parent = window.parent;
   if (!parent || parent === window) return; // opened directly: nothing to tell
   page.classList.add('embedded');
+  followVisible();
   // Pym's ids are element ids; keep the message well-formed whatever the URL says.
   const id = new URLSearchParams(location.search).get('childId');
   const childId = id && id.length <= 100 && !id.includes('xPYMx') ? id : null;
@@ -50,6 +51,40 @@ function embed() {
     const d = e.data;
     if (e.source === parent && d && typeof d === 'object' && d.sentinel === 'amp' && d.type === 'frames-init') send();
   });
+}
+
+// In an iframe as tall as the widget, `position: sticky` has nothing to stick to: the frame
+// never scrolls, the host page does. Tell the stylesheet where the visible part of the frame
+// begins (`--vis-top`), so the headline figures stay on the reader's screen while they work
+// the controls. IntersectionObserver measures against the top page's viewport, even across
+// origins, but only calls back at threshold crossings: thin slices over the calculator give
+// a call every few pixels of scrolling (none while a slider is dragged: nothing moves).
+function followVisible() {
+  const calc = root && root.querySelector('section.calculator');
+  if (!calc || typeof IntersectionObserver !== 'function') return;
+  const probe = Object.assign(document.createElement('div'), { className: 'vis-probe' });
+  probe.setAttribute('aria-hidden', 'true');
+  document.body.append(probe);
+  const tops = new Map();
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) tops.set(e.target, e.isIntersecting ? e.intersectionRect.top : Infinity);
+    const top = Math.min(...tops.values());
+    page.style.setProperty('--vis-top', `${Number.isFinite(top) ? Math.max(0, Math.round(top)) : 0}px`);
+  }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
+  const SLICE = 48; // px, as in style.css
+  const layout = () => {
+    const box = calc.getBoundingClientRect();
+    probe.style.top = `${Math.round(box.top + scrollY)}px`;
+    const n = Math.ceil(box.height / SLICE);
+    while (probe.children.length < n) seen.observe(probe.appendChild(document.createElement('div')));
+    while (probe.children.length > n) {
+      seen.unobserve(probe.lastChild);
+      tops.delete(probe.lastChild);
+      probe.lastChild.remove();
+    }
+  };
+  layout();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(calc);
 }
 
 // ---- The calculator's code

@@ -50,14 +50,17 @@ test('keyboard: every control is reached in order, and focus is visible on each'
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      return { key: el.id || el.textContent.trim().slice(0, 20), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+      // A note's disclosure is named after the note it opens.
+      const key = el.id || (el.tagName === 'SUMMARY' ? `more:${el.parentElement.querySelector('.note').id}` : el.textContent.trim().slice(0, 20));
+      return { key, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
     });
     if (!f) break;
     assert.ok(f.outline, `no visible focus on ${f.key}`);
     if (seen.includes(f.key)) break;
     seen.push(f.key);
   }
-  const order = ['English', 'Español', 'officers', 'salary', 'benefits', 'overtime', 'awards-0', 'equipment', 'Reset to defaults', 'Copy link to this sc'];
+  const order = ['English', 'Español', 'officers', 'more:officers-note', 'salary', 'more:salary-note', 'benefits', 'overtime', 'awards-0',
+    'more:awards-note', 'rule-dhs', 'more:rule-note', 'equipment', 'more:equipment-note', 'Reset to defaults', 'Copy link to this sc'];
   const positions = order.map((k) => seen.indexOf(k));
   assert.ok(positions.every((p) => p >= 0), `missing from the tab order: ${order.filter((k, i) => positions[i] < 0)} (saw ${seen})`);
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, `tab order ${seen}`);

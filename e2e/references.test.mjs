@@ -19,7 +19,7 @@ after(async () => {
 
 const EN_SHARE = (s) => `For scale: equal to ${s} of about $18.75 billion a year, our even yearly split of ICE's new funding`;
 const ES_SHARE = (s) => `Como referencia: equivale a ${s} de unos $18.75 mil millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE`;
-const EN_MAX = 'Assumes the most overtime DHS says it will cover: 25% of salary.';
+const EN_MAX = 'Assumes overtime at the maximum DHS announced: 25% of salary.';
 
 // rows: salary, benefits, overtime, awards, equipment: [per officer, all officers].
 const SCENARIOS = [
@@ -42,7 +42,7 @@ const SCENARIOS = [
     q: 'officers=1&salary=40000&benefits=0&overtime=0&awards=0&equipment=0',
     perOfficer: '$40,000', total: '$40,000', share: EN_SHARE('less than 0.1%'), assumes: 'Assumes overtime of 0% of salary.',
     rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']],
-    es: { perOfficer: '$40,000', total: '$40,000', share: ES_SHARE('menos de 0.1%'), assumes: 'Supone horas extra equivalentes a 0% del salario.', rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']] },
+    es: { perOfficer: '$40,000', total: '$40,000', share: ES_SHARE('menos de 0.1%'), assumes: 'Supone horas extra de 0% del salario.', rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']] },
   },
   {
     name: '$500 a quarter, under a million in most lines',
@@ -59,7 +59,7 @@ const SCENARIOS = [
     perOfficer: '$152,660', total: '$763.3 million', share: EN_SHARE('4.1%'), assumes: 'Assumes overtime of 15% of salary.',
     rows: [['$80,000', '$400 million'], ['$50,160', '$250.8 million'], ['$12,000', '$60 million'], ['$3,000', '$15 million'], ['$7,500', '$37.5 million']],
     es: {
-      perOfficer: '$152,660', total: '$763.3 millones', share: ES_SHARE('4.1%'), assumes: 'Supone horas extra equivalentes a 15% del salario.',
+      perOfficer: '$152,660', total: '$763.3 millones', share: ES_SHARE('4.1%'), assumes: 'Supone horas extra de 15% del salario.',
       rows: [['$80,000', '$400 millones'], ['$50,160', '$250.8 millones'], ['$12,000', '$60 millones'], ['$3,000', '$15 millones'], ['$7,500', '$37.5 millones']],
       valuetext: { officers: '5,000 agentes', salary: '$80,000 al año', benefits: '62.7% del salario', overtime: '15% del salario' },
     },

@@ -36,7 +36,7 @@ test('loads and hydrates with no error; every event and the default figures are 
   assert.equal(await page.textContent('#out-per-officer'), '$139,855');
   assert.equal(await page.textContent('#out-total'), '$1.19 billion');
   assert.equal(await page.textContent('#out-share'), "For scale: equal to 6.3% of about $18.75 billion a year, our even yearly split of ICE's new funding");
-  assert.equal(await page.textContent('#out-assumes'), 'Assumes the most overtime DHS says it will cover: 25% of salary.');
+  assert.equal(await page.textContent('#out-assumes'), 'Assumes overtime at the maximum DHS announced: 25% of salary.');
   await assertMatchesModel(page, 'defaults');
   await page.close();
 });

@@ -93,7 +93,7 @@ mod tests {
         assert_eq!((f.per_officer.as_str(), f.total.as_str()), ("$139,855", "$1.19 billion"));
         assert_eq!(f.share, "For scale: equal to 6.3% of about $18.75 billion a year, our even yearly split of ICE's new funding");
         assert_eq!(f.status, "Total: $1.19 billion a year");
-        assert_eq!(f.assumes, "Assumes the most overtime DHS says it will cover: 25% of salary.");
+        assert_eq!(f.assumes, "Assumes overtime at the maximum DHS announced: 25% of salary.");
         assert_eq!(f.awards_cut, None);
         assert_eq!(f.rows[0], ("$74,510".to_string(), "$633.41 million".to_string()));
         assert_eq!(f.rows.len(), Part::ALL.len());
@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(r.status, "Total: $175 million a year, with overtime and awards capped together at 25% of salary, as Reuters reported");
         let es = Figures::new(&Inputs { rule: CapRule::Reuters, overtime_bp: 2_000, ..i }, Lang::Es);
         assert_eq!(es.awards_cut, None, "20% overtime leaves room for $4,000 of awards");
-        assert_eq!(es.assumes, "Supone horas extra equivalentes a 20% del salario.");
+        assert_eq!(es.assumes, "Supone horas extra de 20% del salario.");
         assert!(es.summary.contains("según Reuters"), "{}", es.summary);
     }
 }

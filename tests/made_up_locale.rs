@@ -33,7 +33,7 @@ fn figures_follow_the_locale_word_for_word() {
     let tiny = Inputs { officers: 1, salary_dollars: 40_000, benefits_bp: 0, overtime_bp: 1_250, awards: AwardTier::Tier70, equipment: false, rule: CapRule::Reuters };
     let f = Figures::with(&c, &tiny, Lang::Es);
     assert!(f.share.contains(" menos del 0,1 por ciento de unos $18,75 mil millones"), "{}", f.share);
-    assert_eq!(f.assumes, "Supone horas extra equivalentes a 12,5% del salario.");
+    assert_eq!(f.assumes, "Supone horas extra de 12,5% del salario.");
     assert_eq!(f.per_officer, "$47.000"); // 40.000 + 5.000 + 2.000 de bonos (caben en el tope)
 }
 

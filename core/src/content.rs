@@ -298,6 +298,8 @@ content_struct! {
         pub summary: Text,
         pub counted: Text,
         pub not_counted: Text,
+        /// The disclosure that folds a control's note ("Source and details").
+        pub more: Text,
         pub reset: Text,
         pub sources_heading: Text,
         pub primary: Text,

@@ -2,9 +2,9 @@ use explainer_core::content::{Lang, Slider as SliderContent};
 use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::prelude::*;
 
-use super::{Note, Results, Slider};
+use super::{Headline, Note, Results, Slider};
 use crate::content::CONTENT;
-use crate::figures::readout;
+use crate::figures::{readout, Figures};
 use crate::state::{Action, Field, State};
 
 #[derive(Properties, PartialEq)]
@@ -115,28 +115,33 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         use_effect_with((*inputs, lang), move |_| copied.set(false));
     }
 
+    // Computed once per render, for the headline figures and the rest of the results.
+    let figures = Figures::new(inputs, lang);
     html! {
         <section class="calculator" aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
             <div class="calc-grid">
+                <Headline figures={figures.clone()} {lang} />
                 <div class="controls">
                     { for sliders }
                     <fieldset class="awards" aria-describedby="awards-note">
                         <legend>{ calc.awards.label.get(lang) }</legend>
                         { for awards }
-                        <Note id="awards-note" text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
+                        <Note id="awards-note" fold=true text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
                     </fieldset>
                     <fieldset class="rule" aria-describedby="rule-note">
                         <legend>{ calc.cap_rule.label.get(lang) }</legend>
                         { for rules }
-                        <Note id="rule-note" text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
+                        <Note id="rule-note" fold=true text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
                     </fieldset>
                     <div class="check">
-                        <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
-                            aria-describedby="equipment-note" />
-                        <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                        <Note id="equipment-note" text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
+                        <div class="choice">
+                            <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
+                                aria-describedby="equipment-note" />
+                            <label for="equipment">{ calc.equipment.label.get(lang) }</label>
+                        </div>
+                        <Note id="equipment-note" fold=true text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
                     </div>
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
@@ -145,7 +150,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         </button>
                     </div>
                 </div>
-                <Results inputs={*inputs} {lang} />
+                <Results {figures} {lang} />
             </div>
         </section>
     }

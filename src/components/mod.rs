@@ -14,7 +14,7 @@ pub use breakdown::{BreakdownTable, StackedBar};
 pub use calculator::Calculator;
 pub use event::TimelineEvent;
 pub use lang_switch::LangSwitch;
-pub use results::Results;
+pub use results::{Headline, Results};
 pub use slider::Slider;
 pub use sources::{Citation, Citations, Note, Sources};
 pub use status::{Status, ANNOUNCE_AFTER_MS};

@@ -40,17 +40,26 @@ pub struct NoteProps {
     /// Source ids from the content file (one or more).
     pub sources: Vec<AttrValue>,
     pub lang: Lang,
+    /// Folded into a disclosure (under a control, where room is short on a phone). It is
+    /// open in print; the browser opens it for find-in-page.
+    #[prop_or_default]
+    pub fold: bool,
 }
 
 /// The small print under a control or figure: where its number comes from, and "Source: <name>".
 #[function_component]
 pub fn Note(props: &NoteProps) -> Html {
     let lang = props.lang;
-    html! {
+    let note = html! {
         <p class="note" id={props.id.clone()}>
             { &props.text }{" "}
             <span class="src">{ CONTENT.ui.source.get(lang) }{" "}<Citations ids={props.sources.clone()} {lang} /></span>
         </p>
+    };
+    if props.fold {
+        html! { <details class="more"><summary>{ CONTENT.ui.more.get(lang) }</summary>{ note }</details> }
+    } else {
+        note
     }
 }
 
