@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use explainer_core::content::Lang;
-use explainer_core::model::{compute, AwardTier, Breakdown, CapRule, Inputs};
+use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::Reducible;
 
 use crate::content::CONTENT;
@@ -62,10 +62,6 @@ pub struct State {
 impl State {
     pub fn new(lang: Lang) -> Self {
         Self { inputs: CONTENT.defaults(), lang }
-    }
-
-    pub fn breakdown(&self) -> Breakdown {
-        compute(&self.inputs)
     }
 }
 

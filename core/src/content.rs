@@ -267,7 +267,6 @@ content_struct! {
         /// "{years} years later"
         pub gap: Text,
         pub source: Text,
-        pub reported: Text,
         pub calculator_heading: Text,
         pub calculator_intro: Text,
         pub per_officer_heading: Text,

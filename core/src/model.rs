@@ -31,10 +31,15 @@ pub const MAX_OFFICERS: u32 = 1_000_000;
 pub const MAX_SALARY_DOLLARS: u32 = 10_000_000;
 pub const MAX_BENEFITS_BP: u32 = BP_PER_WHOLE;
 
+/// `n / d` rounded half up: the project's one rounding rule, used by the model and, for
+/// display, by [`crate::format`]. `d` must not be 0.
+pub fn round_half_up(n: u128, d: u128) -> u64 {
+    ((n + d / 2) / d) as u64
+}
+
 /// `bp` basis points of `amount`, rounded half up to the nearest cent.
 pub fn percent_of(amount: Cents, bp: u32) -> Cents {
-    let exact = amount as u128 * bp as u128;
-    ((exact + BP_PER_WHOLE as u128 / 2) / BP_PER_WHOLE as u128) as Cents
+    round_half_up(amount as u128 * bp as u128, BP_PER_WHOLE as u128)
 }
 
 /// How the 25% of salary applies. The sources differ, so the reader chooses.
@@ -257,9 +262,7 @@ pub fn compute(inputs: &Inputs) -> Breakdown {
 
 /// Yearly share of a multi-year sum, rounded half up to the cent ("about $18.75 billion a year").
 pub fn per_year(total_dollars: u64, years: u32) -> Cents {
-    let cents = total_dollars as u128 * 100;
-    let years = years.max(1) as u128;
-    ((cents + years / 2) / years) as Cents
+    round_half_up(total_dollars as u128 * 100, years.max(1) as u128)
 }
 
 /// `part` as a share of `whole` in tenths of a percent, rounded half up (63 = 6.3%).
@@ -268,8 +271,7 @@ pub fn share_tenths_pct(part: Cents, whole: Cents) -> Option<u64> {
     if whole == 0 {
         return None;
     }
-    let scaled = part as u128 * 1000;
-    Some(((scaled + whole as u128 / 2) / whole as u128) as u64)
+    Some(round_half_up(part as u128 * 1000, whole as u128))
 }
 
 #[cfg(test)]

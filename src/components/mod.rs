@@ -17,5 +17,5 @@ pub use lang_switch::LangSwitch;
 pub use results::{Headline, Results};
 pub use slider::Slider;
 pub use sources::{Citation, Citations, Note, Sources};
-pub use status::{Status, ANNOUNCE_AFTER_MS};
+pub use status::Status;
 pub use timeline::Timeline;

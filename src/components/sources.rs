@@ -98,16 +98,14 @@ pub fn Sources(props: &SourcesProps) -> Html {
         <section class="sources" aria-labelledby="sources-title">
             <h3 id="sources-title">{ ui.sources_heading.get(lang) }</h3>
             <ul>
-                { for CONTENT.sources.iter().map(|s| {
-                    let mark = match s.mark { Mark::Primary => &ui.primary, Mark::Secondary => &ui.secondary };
-                    html! {
-                        <li key={&*s.id}>
-                            <Citation id={&*s.id} {lang} />
-                            if s.mark == Mark::Primary {
-                                <span class="mark">{ format!(" ({})", mark.get(lang)) }</span>
-                            }
-                        </li>
-                    }
+                // A secondary source's mark comes with its citation; a primary one is marked here.
+                { for CONTENT.sources.iter().map(|s| html! {
+                    <li key={&*s.id}>
+                        <Citation id={&*s.id} {lang} />
+                        if s.mark == Mark::Primary {
+                            <span class="mark">{ format!(" ({})", ui.primary.get(lang)) }</span>
+                        }
+                    </li>
                 }) }
             </ul>
         </section>
