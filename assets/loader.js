@@ -60,23 +60,31 @@ function embed() {
 // origins, but only calls back at threshold crossings: thin slices over the calculator give
 // a call every few pixels of scrolling (none while a slider is dragged: nothing moves).
 function followVisible() {
-  const calc = root && root.querySelector('section.calculator');
-  if (!calc || typeof IntersectionObserver !== 'function') return;
+  if (typeof IntersectionObserver !== 'function') return;
   const probe = Object.assign(document.createElement('div'), { className: 'vis-probe' });
   probe.setAttribute('aria-hidden', 'true');
   document.body.append(probe);
   const tops = new Map();
+  let last = '';
   const seen = new IntersectionObserver((entries) => {
     for (const e of entries) tops.set(e.target, e.isIntersecting ? e.intersectionRect.top : Infinity);
     const top = Math.min(...tops.values());
-    page.style.setProperty('--vis-top', `${Number.isFinite(top) ? Math.max(0, Math.round(top)) : 0}px`);
+    const value = `${Number.isFinite(top) ? Math.max(0, Math.round(top)) : 0}px`;
+    // Only on a change: a custom property on <html> restyles the page.
+    if (value !== last) page.style.setProperty('--vis-top', (last = value));
   }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
-  const SLICE = 48; // px, as in style.css
+  const SLICE = 48; // px
+  // Re-placed whenever anything moves the calculator (fonts, a language switch, a restore).
   const layout = () => {
-    const box = calc.getBoundingClientRect();
+    const calc = root.querySelector('section.calculator');
+    const box = calc ? calc.getBoundingClientRect() : { top: 0, height: 0 };
     probe.style.top = `${Math.round(box.top + scrollY)}px`;
     const n = Math.ceil(box.height / SLICE);
-    while (probe.children.length < n) seen.observe(probe.appendChild(document.createElement('div')));
+    while (probe.children.length < n) {
+      const slice = probe.appendChild(document.createElement('div'));
+      slice.style.height = `${SLICE}px`;
+      seen.observe(slice);
+    }
     while (probe.children.length > n) {
       seen.unobserve(probe.lastChild);
       tops.delete(probe.lastChild);
@@ -84,8 +92,29 @@ function followVisible() {
     }
   };
   layout();
-  if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(calc);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(document.body);
+  // Keyboard focus that lands under the pinned figures (Shift+Tab) is brought to mid-screen:
+  // the host page scrolls, which this frame's scroll-padding cannot ask for.
+  root.addEventListener('focusin', (e) => {
+    const head = root.querySelector('.headline');
+    const el = e.target;
+    if (!head || !(el instanceof HTMLElement) || head.contains(el)) return;
+    const h = head.getBoundingClientRect(), r = el.getBoundingClientRect();
+    if (r.top < h.bottom && r.bottom > h.top) el.scrollIntoView({ block: 'center' });
+  });
 }
+
+// Print shows every folded note (the stylesheet does it where ::details-content exists).
+const folded = [];
+window.addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll('details.more:not([open])')) {
+    d.open = true;
+    folded.push(d);
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const d of folded.splice(0)) d.open = false;
+});
 
 // ---- The calculator's code
 

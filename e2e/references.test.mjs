@@ -76,11 +76,11 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=25&awards=1000&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: EN_MAX,
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$25,000', '$25 million'], ['$0', '$0'], ['$0', '$0']],
-    cut: 'Awards reduced by $4,000 per officer: under the Reuters reading, overtime and awards together stop at 25% of salary, and overtime counts first.',
+    cut: 'Awards reduced by $4,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
     es: {
       perOfficer: '$175,000', total: '$175 millones', share: ES_SHARE('0.9%'),
       rows: [['$100,000', '$100 millones'], ['$50,000', '$50 millones'], ['$25,000', '$25 millones'], ['$0', '$0'], ['$0', '$0']],
-      cut: 'Bonos reducidos en $4,000 por agente: según la lectura de Reuters, las horas extra y los bonos juntos no pasan de 25% del salario, y las horas extra se cuentan primero.',
+      cut: 'Bonos reducidos en $4,000 por agente: según la redacción de Reuters, las horas extra y los bonos comparten un mismo 25% del salario. Contamos primero las horas extra; ninguna fuente dice cuál va primero.',
     },
   },
   {
@@ -95,7 +95,7 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=24&awards=500&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: 'Assumes overtime of 24% of salary.',
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$24,000', '$24 million'], ['$1,000', '$1 million'], ['$0', '$0']],
-    cut: 'Awards reduced by $1,000 per officer: under the Reuters reading, overtime and awards together stop at 25% of salary, and overtime counts first.',
+    cut: 'Awards reduced by $1,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
   },
   {
     name: 'Reuters reading: awards that fit are paid in full',

@@ -108,11 +108,11 @@ mod tests {
         let r = Figures::new(&Inputs { rule: CapRule::Reuters, ..i }, Lang::En);
         assert_eq!((r.per_officer.as_str(), r.total.as_str()), ("$175,000", "$175 million"));
         assert_eq!(r.rows[3].0, "$0");
-        assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: under the Reuters reading, overtime and awards together stop at 25% of salary, and overtime counts first."));
-        assert_eq!(r.status, "Total: $175 million a year, with overtime and awards capped together at 25% of salary, as Reuters reported");
+        assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first."));
+        assert_eq!(r.status, "Total: $175 million a year, with overtime and awards sharing one 25% of salary, as Reuters worded the rule");
         let es = Figures::new(&Inputs { rule: CapRule::Reuters, overtime_bp: 2_000, ..i }, Lang::Es);
         assert_eq!(es.awards_cut, None, "20% overtime leaves room for $4,000 of awards");
         assert_eq!(es.assumes, "Supone horas extra de 20% del salario.");
-        assert!(es.summary.contains("según Reuters"), "{}", es.summary);
+        assert!(es.summary.contains("según la redacción de Reuters"), "{}", es.summary);
     }
 }

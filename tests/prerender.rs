@@ -103,9 +103,9 @@ fn the_figures_sit_in_their_output_elements_with_the_25_percent_choice() {
     // Both readings are offered, each naming its source; DHS's is chosen.
     assert!(en.contains(r#"id="rule-dhs" value="dhs" checked"#) || en.contains(r#"value="dhs" checked"#), "DHS reading checked");
     assert!(en.contains(r#"id="rule-reuters""#));
-    assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (as Reuters reported)"));
+    assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (as Reuters worded it)"));
     let es = prerender::page(&template(), Lang::Es).unwrap();
     assert_eq!(inside(&es, "out-total"), "$1.19 mil millones");
-    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta 25% del salario (según Reuters)"));
+    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta 25% del salario (según la redacción de Reuters)"));
     assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: 25% del salario.");
 }

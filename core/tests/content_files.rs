@@ -86,7 +86,7 @@ fn an_unknown_field_is_refused() {
 
 #[test]
 fn a_missing_translation_is_refused() {
-    let m = error_after("headline.es = \"Entra en vigor la oferta de reembolso\"\n", "");
+    let m = error_after("headline.es = \"Fecha prevista para que entre en vigor la oferta de reembolso del DHS\"\n", "");
     assert_names(&m, &[FILE, "events[7]", "id \"reimbursements-start\"", "field `headline`", "missing field `es`"]);
     let m = error_after("reset.es = \"Restablecer valores\"\n", "reset.es = \"  \"\n");
     assert_names(&m, &[FILE, "ui", "reset.es", "empty"]);
@@ -102,4 +102,15 @@ fn a_template_without_its_placeholder_is_refused() {
 fn a_syntax_error_names_the_file_and_line() {
     let m = error_after("[calculator.awards]", "[calculator.awards");
         assert!(m.contains(&format!(":{}:", real().lines().position(|l| l == "[calculator.awards]").unwrap() + 1)), "{m}");
+}
+
+#[test]
+fn texts_that_state_the_models_amounts_must_match_it() {
+    // Tier labels out of order would show the wrong amount beside a radio.
+    let m = error_after("en = \"$500 a quarter (70–79%)\"", "en = \"$750 a quarter (70–79%)\"");
+    assert_names(&m, &[FILE, "calculator.award_tiers[1]", "en", "$500"]);
+    let m = error_after("years = 4", "years = 5");
+    assert_names(&m, &[FILE, "calculator.ice_funding", "note.en", "$15 billion"]);
+    let m = error_after("up to $7,500 per officer for equipment", "up to $7,000 per officer for equipment");
+    assert_names(&m, &[FILE, "calculator.equipment", "note.en", "$7,500"]);
 }

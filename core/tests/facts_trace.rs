@@ -47,7 +47,7 @@ fn a_figure_from_memory_names_entry_field_and_line() {
     fails(
         "unos $45 mil millones serían para detención",
         "unos $80 mil millones serían para detención",
-        &[FILE, "events[4]", "id \"ice-funding-law\"", "field `body.es`", "the number $80 is not in the fact sheet", FACTS],
+        &[FILE, "events[4]", "id \"ice-funding-law\"", "field `body.es`", "the number $80,000,000,000 is not in the fact sheet", FACTS],
     );
     let line = check("2,000 were in training", "3,000 were in training", &read(FACTS)).unwrap_err();
     assert!(line.starts_with(&format!("{FILE}:")) && line.contains("calculator.officers") && line.contains("note.en") && line.contains("3000"), "{line}");
@@ -59,10 +59,11 @@ fn a_figure_from_memory_names_entry_field_and_line() {
 
 #[test]
 fn the_locale_decides_what_a_number_is() {
-    // In Spanish "$1,000" reads with the Spanish separators; with "." for thousands the
-    // figure "62.7" becomes 627 and is no longer in the fact sheet.
+    // Spanish texts are read with the Spanish separators: swap them and "$1,000" is no longer
+    // the $1,000 the model pays.
     let msg = check("[locale.es]\nthousands = \",\"\ndecimal = \".\"", "[locale.es]\nthousands = \".\"\ndecimal = \",\"", &read(FACTS)).unwrap_err();
-    assert!(msg.contains("es`") && msg.contains("the number $1 is not in the fact sheet"), "{msg}");
+    // The content check reads "$1,000" in the tier label with the swapped separators too.
+    assert!(msg.contains("es`") && msg.contains("$1.000"), "{msg}");
 }
 
 #[test]
@@ -78,7 +79,7 @@ fn worked_out_numbers_need_a_formula_that_gives_them() {
     let undeclared = &text[..text.find("[[derived]]").unwrap()];
     let content = parse(undeclared, FILE).unwrap();
     let msg = trace(&content, undeclared, FILE, &facts, FACTS).unwrap_err().to_string();
-    assert!(msg.contains("the number $18.75 is not in the fact sheet") && msg.contains("calculator.ice_funding"), "{msg}");
+    assert!(msg.contains("the number $18,750,000,000 is not in the fact sheet") && msg.contains("calculator.ice_funding"), "{msg}");
     // A declaration no text uses is stale.
     fails("value = \"18.75\"\nformula = \"75 / 4\"", "value = \"71\"\nformula = \"75 - 4\"", &["derived[0]", "71 is not stated in any text"]);
 }
@@ -87,5 +88,14 @@ fn worked_out_numbers_need_a_formula_that_gives_them() {
 fn dates_and_defaults_are_facts_too() {
     fails("date = \"2025-07-04\"", "date = \"2025-07-05\"", &["events[4]", "date", "2025-07-05 is not a date in the fact sheet"]);
     fails("default = 8501", "default = 8500", &["calculator.officers", "default", "8500 is not in the fact sheet"]);
-    fails("total_dollars = 75_000_000_000", "total_dollars = 80_000_000_000", &["calculator.ice_funding", "total_dollars", "$80 billion"]);
+}
+
+#[test]
+fn scale_words_days_without_a_year_and_left_out_lines_are_checked() {
+    // "$29.9 billion" is in the fact sheet; "$29.9 million" is not.
+    fails("unos $29.9 mil millones para operativos", "unos $29.9 millones para operativos", &["events[4]", "body.es", "$29,900,000"]);
+    // A day with no year must be a day the fact sheet has.
+    fails("says that from Oct. 1, 2025, it will", "says that from Oct. 2 on, it will", &["ui", "dek.en", "the date --10-02"]);
+    // The fact sheet prints "$100,00" for vehicles and says to leave it out.
+    fails("such as a laptop and phone (Fraternal Order of Police).", "such as a laptop and phone, and $10,000 for vehicles (Fraternal Order of Police).", &["calculator.equipment", "note.en", "$10,000"]);
 }

@@ -128,20 +128,24 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <fieldset class="awards" aria-describedby="awards-note">
                         <legend>{ calc.awards.label.get(lang) }</legend>
                         { for awards }
-                        <Note id="awards-note" fold=true text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
+                        <Note id="awards-note" fold=true about={calc.awards.label.get(lang).to_string()} text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
                     </fieldset>
                     <fieldset class="rule" aria-describedby="rule-note">
                         <legend>{ calc.cap_rule.label.get(lang) }</legend>
                         { for rules }
-                        <Note id="rule-note" fold=true text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
+                        <Note id="rule-note" fold=true about={calc.cap_rule.label.get(lang).to_string()} text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
                     </fieldset>
+                    // Beside the choice that causes it, so a reader who switches readings sees why.
+                    if let Some(cut) = figures.awards_cut.clone() {
+                        <p class="awards-cut" id="out-awards-cut">{ cut }</p>
+                    }
                     <div class="check">
                         <div class="choice">
                             <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
                                 aria-describedby="equipment-note" />
                             <label for="equipment">{ calc.equipment.label.get(lang) }</label>
                         </div>
-                        <Note id="equipment-note" fold=true text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
+                        <Note id="equipment-note" fold=true about={calc.equipment.label.get(lang).to_string()} text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
                     </div>
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>

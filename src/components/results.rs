@@ -54,9 +54,6 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="share" id="out-share">{ f.share.clone() }</p>
             <StackedBar breakdown={f.breakdown} />
             <BreakdownTable figures={f.clone()} {lang} />
-            if let Some(cut) = f.awards_cut.clone() {
-                <p class="awards-cut" id="out-awards-cut">{ cut }</p>
-            }
             // Paper has no controls: print says which options were on.
             <p class="summary print-only" id="out-summary">{ f.summary.clone() }</p>
             <Note text={funding.note.get(lang).to_string()} sources={vec![AttrValue::from(&*funding.source)]} {lang} />

@@ -44,6 +44,9 @@ pub struct NoteProps {
     /// open in print; the browser opens it for find-in-page.
     #[prop_or_default]
     pub fold: bool,
+    /// What the note is about (the control's label), so each disclosure has its own name.
+    #[prop_or_default]
+    pub about: Option<AttrValue>,
 }
 
 /// The small print under a control or figure: where its number comes from, and "Source: <name>".
@@ -57,7 +60,17 @@ pub fn Note(props: &NoteProps) -> Html {
         </p>
     };
     if props.fold {
-        html! { <details class="more"><summary>{ CONTENT.ui.more.get(lang) }</summary>{ note }</details> }
+        html! {
+            <details class="more">
+                <summary>
+                    { CONTENT.ui.more.get(lang) }
+                    if let Some(about) = &props.about {
+                        <span class="visually-hidden">{ format!(": {about}") }</span>
+                    }
+                </summary>
+                { note }
+            </details>
+        }
     } else {
         note
     }

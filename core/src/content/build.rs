@@ -220,6 +220,30 @@ fn validate(c: &Content) -> Result<(), Problem> {
     for (i, t) in calc.award_tiers.iter().enumerate() {
         check_text(&format!("calculator.award_tiers[{i}]"), "label", t, &[])?;
     }
+    // Texts that state the model's own amounts must state the model's amounts.
+    for lang in Lang::ALL {
+        let loc = c.locale(lang);
+        let code = lang.code();
+        for (i, (tier, label)) in crate::model::AwardTier::ALL.iter().zip(calc.award_tiers.iter()).enumerate().skip(1) {
+            let amount = crate::format::dollars(tier.per_quarter_cents(), loc);
+            if !label.get(lang).contains(&amount) {
+                return Err(problem(format!("calculator.award_tiers[{i}]"), code, format!("must name this tier's amount, {amount} (tiers are in the order none, $500, $750, $1,000)")));
+            }
+        }
+        let equipment = crate::format::dollars(crate::model::EQUIPMENT_CENTS, loc);
+        if !calc.equipment.note.get(lang).contains(&equipment) {
+            return Err(problem("calculator.equipment", format!("note.{code}"), format!("must name the amount the model uses, {equipment}")));
+        }
+        let cap = crate::format::percent_bp(OVERTIME_CAP_BP, loc);
+        if !calc.overtime.note.get(lang).contains(&cap) {
+            return Err(problem("calculator.overtime", format!("note.{code}"), format!("must name the cap the model uses, {cap}")));
+        }
+        let f = &calc.ice_funding;
+        let yearly = crate::format::money(crate::model::per_year(f.total_dollars, f.years.max(1)), loc);
+        if !f.note.get(lang).contains(&yearly) {
+            return Err(problem("calculator.ice_funding", format!("note.{code}"), format!("must give the yearly figure the calculator uses, {yearly} (total_dollars / years)")));
+        }
+    }
     let rule = &calc.cap_rule;
     for (field, text) in [("label", &rule.label), ("note", &rule.note), ("dhs", &rule.dhs), ("reuters", &rule.reuters)] {
         check_text("calculator.cap_rule", field, text, &[])?;

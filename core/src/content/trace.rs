@@ -35,7 +35,13 @@ pub struct Number {
 impl std::fmt::Display for Number {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.kind {
-            Kind::Money => write!(f, "${}", self.value),
+            // Whole sums with commas, so an editor reads "$29,900,000" as the sum it is.
+            Kind::Money => {
+                let (whole, frac) = self.value.split_once('.').unwrap_or((&self.value, ""));
+                let grouped: Vec<String> = whole.as_bytes().rchunks(3).rev().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+                write!(f, "${}", grouped.join(","))?;
+                if frac.is_empty() { Ok(()) } else { write!(f, ".{frac}") }
+            }
             Kind::Percent => write!(f, "{}%", self.value),
             Kind::Plain => write!(f, "{}", self.value),
         }
@@ -49,17 +55,70 @@ pub struct Style<'a> {
     pub decimal: &'a str,
     pub money: &'a str,
     pub percent: &'a str,
+    /// What follows money in billions and in millions (" billion", " mil millones"), so
+    /// "$75 million" is not excused by "$75 billion".
+    pub billions: &'a [&'a str],
+    pub millions: &'a [&'a str],
 }
 
-/// The fact sheet's style (AP, English).
-pub const FACTS_STYLE: Style<'static> = Style { thousands: ",", decimal: ".", money: "$", percent: "%" };
+/// The fact sheet's numbers as written, with no scale ("$75 billion" -> 75): for formulas.
+const FACTS_RAW: Style<'static> = Style { thousands: ",", decimal: ".", money: "$", percent: "%", billions: &[], millions: &[] };
+
+/// The fact sheet without the sentences it says to leave out ("unconfirmed, leave out"):
+/// their numbers source nothing.
+fn usable(facts: &str) -> String {
+    let mut out = String::with_capacity(facts.len());
+    let mut start = 0;
+    let bytes = facts.as_bytes();
+    for i in 0..=bytes.len() {
+        let end = i == bytes.len() || (bytes[i] == b'.' && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
+        if end {
+            let stop = (i + 1).min(bytes.len());
+            let sentence = &facts[start..stop];
+            let lower = sentence.to_lowercase();
+            if lower.contains("unconfirmed") || lower.contains("leave out") {
+                out.push_str(&" ".repeat(sentence.len()));
+            } else {
+                out.push_str(sentence);
+            }
+            start = stop;
+        }
+    }
+    out
+}
+
+/// The fact sheet's style (AP, English; it also writes "$75B").
+pub const FACTS_STYLE: Style<'static> = Style { thousands: ",", decimal: ".", money: "$", percent: "%", billions: &[" billion", "B"], millions: &[" million", "M"] };
+
+/// What follows `{n}` in a pattern ("${n} billion" -> " billion").
+fn after(t: &str) -> &str {
+    t.split("{n}").nth(1).unwrap_or_default()
+}
 
 impl<'a> Style<'a> {
-    pub fn of(loc: &'a super::Locale) -> Self {
-        let before = |t: &'a str| t.split("{n}").next().unwrap_or_default();
-        let after = |t: &'a str| t.split("{n}").nth(1).unwrap_or_default();
-        Style { thousands: &loc.thousands, decimal: &loc.decimal, money: before(&loc.dollars), percent: after(&loc.percent) }
+    /// A locale's style; `scales` holds its billions and millions words (see [`scales`]).
+    pub fn of(loc: &'a super::Locale, scales: &'a [[&'a str; 1]; 2]) -> Self {
+        Style {
+            thousands: &loc.thousands,
+            decimal: &loc.decimal,
+            money: loc.dollars.split("{n}").next().unwrap_or_default(),
+            percent: after(&loc.percent),
+            billions: &scales[0],
+            millions: &scales[1],
+        }
     }
+}
+
+/// A locale's words after a sum in billions and in millions.
+pub fn scales(loc: &super::Locale) -> [[&str; 1]; 2] {
+    [[after(&loc.billions)], [after(&loc.millions)]]
+}
+
+/// `value` (normalized) times 10^`zeros`, normalized: ("29.9", 9) -> "29900000000".
+fn shift(value: &str, zeros: usize) -> String {
+    let (whole, frac) = value.split_once('.').unwrap_or((value, ""));
+    let frac = format!("{frac:0<zeros$}");
+    normalize(&format!("{whole}{}", &frac[..zeros]), &frac[zeros..])
 }
 
 /// The numbers in `text`, each with its kind. "2025-09-02" gives 2025, 9 and 2.
@@ -88,14 +147,22 @@ pub fn numbers(text: &str, style: &Style) -> Vec<Number> {
                 break;
             }
         }
+        let mut value = normalize(&whole, &frac);
         let kind = if !style.money.is_empty() && text[..begin].ends_with(style.money) {
+            // Billions before millions: " mil millones" ends with " millones".
+            for (words, zeros) in [(style.billions, 9), (style.millions, 6)] {
+                if words.iter().any(|w| !w.is_empty() && text[i..].starts_with(w)) {
+                    value = shift(&value, zeros);
+                    break;
+                }
+            }
             Kind::Money
         } else if !style.percent.is_empty() && text[i..].starts_with(style.percent) {
             Kind::Percent
         } else {
             Kind::Plain
         };
-        out.push(Number { kind, value: normalize(&whole, &frac) });
+        out.push(Number { kind, value });
     }
     out
 }
@@ -121,8 +188,14 @@ fn date_at(text: &str, pattern: &str, months: &[&str]) -> Option<(usize, String)
             (month, pos, rest) = (Some(m + 1), pos + name.len(), r);
         } else if let Some(r) = rest.strip_prefix("{day}") {
             let n = digits(here, 2);
+            if here[n..].starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
             (day, pos, rest) = (Some(here[..n].parse::<u8>().ok().filter(|d| (1..=31).contains(d))?), pos + n, r);
         } else if let Some(r) = rest.strip_prefix("{year}") {
+            if here[4.min(here.len())..].starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
             (year, pos, rest) = (Some(here.get(..4).filter(|y| digits(y, 4) == 4)?), pos + 4, r);
         } else {
             let c = rest.chars().next()?;
@@ -132,9 +205,12 @@ fn date_at(text: &str, pattern: &str, months: &[&str]) -> Option<(usize, String)
             (pos, rest) = (pos + c.len_utf8(), &rest[c.len_utf8()..]);
         }
     }
-    let iso = match day {
-        Some(d) => format!("{}-{:02}-{d:02}", year?, month?),
-        None => format!("{}-{:02}", year?, month?),
+    // A day without a year ("Oct. 2") is "--10-02": it must be a day the fact sheet has.
+    let iso = match (year, day) {
+        (Some(y), Some(d)) => format!("{y}-{:02}-{d:02}", month?),
+        (Some(y), None) => format!("{y}-{:02}", month?),
+        (None, Some(d)) => format!("--{:02}-{d:02}", month?),
+        (None, None) => return None,
     };
     Some((pos, iso))
 }
@@ -145,10 +221,12 @@ fn dates(text: &str, loc: &super::Locale) -> (Vec<String>, String) {
     let lists: Vec<Vec<&str>> = [&loc.months_with_day, &loc.months].iter().map(|l| l.iter().map(|m| &**m).collect()).collect();
     let mut found = Vec::new();
     let mut rest = String::with_capacity(text.len());
+    // The day pattern without its year: "{month} {day}, {year}" -> "{month} {day}".
+    let day_pattern = loc.date_day.split("{year}").next().unwrap_or_default().trim_end_matches(|c: char| c != '}');
     let mut i = 0;
     'scan: while i < text.len() {
         if text.is_char_boundary(i) {
-            for pattern in [&loc.date_day, &loc.date_month] {
+            for pattern in [&*loc.date_day, &*loc.date_month, day_pattern] {
                 for months in &lists {
                     if let Some((len, iso)) = date_at(&text[i..], pattern, months) {
                         found.push(iso);
@@ -210,7 +288,7 @@ fn evaluate(formula: &str, facts: &BTreeSet<Number>) -> Result<f64, String> {
     let [a, op, b] = parts.as_slice() else {
         return Err(format!("\"{formula}\" is not a formula: write two numbers from the fact sheet and one of + - * /, as \"75 / 4\""));
     };
-    let num = |x: &str| match numbers(x, &FACTS_STYLE).as_slice() {
+    let num = |x: &str| match numbers(x, &FACTS_RAW).as_slice() {
         [n] if known(&Number { kind: Kind::Plain, ..n.clone() }, facts) => n.value.parse::<f64>().map_err(|e| e.to_string()),
         [n] => Err(format!("the number {n} in \"{formula}\" is not in the fact sheet")),
         _ => Err(format!("\"{x}\" in \"{formula}\" is not one number")),
@@ -264,10 +342,15 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
         let (entry, field) = split_path(path, Some(&raw));
         ContentError { file: file.into(), entry, field, problem, line }
     };
+    let facts = &usable(facts);
     let fact_numbers: BTreeSet<Number> = numbers(facts, &FACTS_STYLE).into_iter().collect();
+    let fact_raw: BTreeSet<Number> = numbers(facts, &FACTS_RAW).into_iter().collect();
     let fact_dates = fact_dates(facts, content.locale(Lang::En));
-    // A month with no day ("September 2029") is known when a date in that month is.
-    let date_known = |iso: &str| fact_dates.iter().any(|f| f == iso || (iso.len() == 7 && f.starts_with(iso)));
+    // A month with no day ("September 2029") is known when a date in that month is; a day
+    // with no year ("Oct. 2", "--10-02") when a date on that day is.
+    let date_known = |iso: &str| {
+        fact_dates.iter().any(|f| f == iso || (iso.len() == 7 && f.starts_with(iso)) || (iso.starts_with("--") && f.len() == 10 && f.ends_with(&iso[1..])))
+    };
 
     // Worked-out numbers: each must follow from its formula.
     let mut allowed = fact_numbers.clone();
@@ -277,7 +360,7 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
             [v] => v.value.clone(),
             _ => return Err(error(&format!("{path}.value"), None, format!("\"{}\" is not one number", d.value))),
         };
-        let exact = evaluate(&d.formula, &fact_numbers).map_err(|p| error(&format!("{path}.formula"), None, p))?;
+        let exact = evaluate(&d.formula, &fact_raw).map_err(|p| error(&format!("{path}.formula"), None, p))?;
         if !rounds_to(exact, &value) {
             return Err(error(&format!("{path}.value"), None, format!("{} gives {exact}, not {value}", d.formula)));
         }
@@ -287,6 +370,9 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
         // Worked out in any unit: "$18.75 billion" and "18.75" alike.
         for kind in [Kind::Money, Kind::Percent, Kind::Plain] {
             allowed.insert(Number { kind, value: value.clone() });
+        }
+        for zeros in [6, 9] {
+            allowed.insert(Number { kind: Kind::Money, value: shift(&value, zeros) });
         }
     }
 
@@ -302,7 +388,8 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
         if let Some(iso) = found.iter().find(|iso| !date_known(iso)) {
             return Err(error(path, line(), format!("the date {iso} is not in the fact sheet ({facts_file})")));
         }
-        for n in numbers(&rest, &Style::of(loc)) {
+        let scales = scales(loc);
+        for n in numbers(&rest, &Style::of(loc, &scales)) {
             if !known(&n, &allowed) {
                 return Err(error(
                     path,
@@ -314,7 +401,8 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
         }
     }
     for (i, d) in content.derived.iter().enumerate() {
-        if numbers(&d.value, &FACTS_STYLE).iter().any(|v| !used.contains(&v.value)) {
+        let stated = |v: &str| [0, 6, 9].iter().any(|&z| used.contains(&shift(v, z)));
+        if numbers(&d.value, &FACTS_STYLE).iter().any(|v| !stated(&v.value)) {
             return Err(error(&format!("derived[{i}].value"), None, format!("{} is not stated in any text: remove the declaration", d.value)));
         }
     }
@@ -344,9 +432,9 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
             return Err(error(&format!("calculator.{name}.default"), None, format!("{n} is not in the fact sheet ({facts_file})")));
         }
     }
-    let billions = c.ice_funding.total_dollars as f64 / 1e9;
-    if !allowed.iter().any(|n| n.kind == Kind::Money && n.value.parse::<f64>().is_ok_and(|v| v == billions)) {
-        return Err(error("calculator.ice_funding.total_dollars", None, format!("${billions} billion is not in the fact sheet ({facts_file})")));
+    let total = Number { kind: Kind::Money, value: c.ice_funding.total_dollars.to_string() };
+    if !allowed.contains(&total) {
+        return Err(error("calculator.ice_funding.total_dollars", None, format!("{total} is not in the fact sheet ({facts_file})")));
     }
     Ok(())
 }
@@ -361,9 +449,12 @@ mod tests {
 
     #[test]
     fn numbers_are_normalized_with_their_kind_and_the_locale_separators() {
-        assert_eq!(values("$1,000 and 62.70% on 2025-09-02.", &FACTS_STYLE), ["$1000", "62.7%", "2025", "9", "2"]);
-        let made_up = Style { thousands: ".", decimal: ",", money: "US$", percent: " %" };
-        assert_eq!(values("US$1.000,5 y 6,3 %", &made_up), ["$1000.5", "6.3%"]);
+        assert_eq!(values("$1,000 and 62.70% on 2025-09-02.", &FACTS_STYLE), ["$1,000", "62.7%", "2025", "9", "2"]);
+        let made_up = Style { thousands: ".", decimal: ",", money: "US$", percent: " %", billions: &[" mil millones"], millions: &[" millones"] };
+        assert_eq!(values("US$1.000,5 y 6,3 %", &made_up), ["$1,000.5", "6.3%"]);
+        // Scale words are part of the sum: "$29.9 billion" is not "$29.9 million".
+        assert_eq!(values("$29.9 billion, $75B, $75 million", &FACTS_STYLE), ["$29,900,000,000", "$75,000,000,000", "$75,000,000"]);
+        assert_eq!(values("US$1,19 mil millones y US$850,3 millones", &made_up), ["$1,190,000,000", "$850,300,000"]);
         assert_eq!(values("287(g), 4 to 10, 33-3051", &FACTS_STYLE), ["287", "4", "10", "33", "3051"]);
         assert!(values("no digits {years}", &FACTS_STYLE).is_empty());
     }
@@ -378,11 +469,21 @@ mod tests {
         let es = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
         assert_eq!(date_at("3 de septiembre de 2025", "{day} de {month} de {year}", &es), Some((23, "2025-09-03".into())));
         assert_eq!(date_at("32 de enero de 2025", "{day} de {month} de {year}", &es), None);
+        assert_eq!(date_at("Oct. 2 and", "{month} {day}", &with_day), Some((6, "--10-02".into())));
+        assert_eq!(date_at("May 2023", "{month} {day}", &months), None, "a year is not a day");
+    }
+
+    #[test]
+    fn sentences_the_fact_sheet_says_to_leave_out_source_nothing() {
+        let facts = "Up to $7,500 per officer. Vehicles: printed as \"$100,00\" in that\n  statement: unconfirmed, leave out. And 1.19 stays.";
+        let kept = usable(facts);
+        assert_eq!(kept.len(), facts.len());
+        assert!(kept.contains("$7,500") && kept.contains("1.19 stays") && !kept.contains("100,00"), "{kept}");
     }
 
     #[test]
     fn formulas_use_fact_sheet_numbers() {
-        let facts: BTreeSet<Number> = numbers("$75 billion over 4 years", &FACTS_STYLE).into_iter().collect();
+        let facts: BTreeSet<Number> = numbers("$75 billion over 4 years", &FACTS_RAW).into_iter().collect();
         assert_eq!(evaluate("75 / 4", &facts), Ok(18.75));
         assert!(rounds_to(18.75, "18.75") && rounds_to(75.0 / 4.0, "18.8") && !rounds_to(18.75, "18.7"));
         assert!(evaluate("75 / 5", &facts).unwrap_err().contains("the number 5"));
