@@ -22,9 +22,9 @@ const PAGE_BUDGET: u64 = 11_800;
 /// CODE: the glue and the wasm, loaded when the reader nears the calculator (achieved
 /// 114,519 B; a one-button Yew app alone is about 72 KB of glue and wasm, see BENCHMARKS.md).
 const CODE_BUDGET: u64 = 118_000;
-/// STANDALONE: each one-file build, dist/explainer-standalone{,.es}.html (achieved: see the
-/// commit that sets it; the wasm is base64 inside, so it is bigger than CODE).
-const STANDALONE_BUDGET: u64 = 0;
+/// STANDALONE: each one-file build, dist/explainer-standalone{,.es}.html (achieved 172,755 B
+/// for the larger, Spanish one; the wasm is inside as base64, which gzip does not undo).
+const STANDALONE_BUDGET: u64 = 178_000;
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn main() {
