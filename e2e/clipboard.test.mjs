@@ -192,3 +192,29 @@ for (const [name, clipboard, copied, host] of EMBEDS) {
     await context.close();
   });
 }
+
+test('the link to copy by hand: no axe violation, and no sideways scroll at 320 px (en, es)', async () => {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const file of ['index.html', 'index.es.html']) {
+    // axe is injected as an inline script, so this context alone bypasses the page's CSP.
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+    await context.addInitScript(() => { delete Navigator.prototype.clipboard; });
+    const page = await context.newPage();
+    track(page);
+    await page.goto(`${servers.widget.base}/widget/${file}`);
+    await ready(page);
+    await page.click('button.copy');
+    await page.waitForSelector('#copy-field');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${file}: the field pushes the page ${overflow}px sideways`);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], file);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
