@@ -30,12 +30,12 @@ async function assertFits(page, note) {
     const d = f.contentDocument;
     return { outer: f.getBoundingClientRect().height, content: d.body.getBoundingClientRect().height, scroll: d.documentElement.scrollHeight, client: d.documentElement.clientHeight };
   });
-  let m;
-  for (let i = 0; i < 50; i++) {
-    m = await measure();
-    if (Math.abs(m.outer - m.content) <= 2) break;
-    await page.waitForTimeout(100);
-  }
+  // The host resizes the iframe on the widget's message: wait for that (the assertion says what was wrong).
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe');
+    return Math.abs(f.getBoundingClientRect().height - f.contentDocument.body.getBoundingClientRect().height) <= 2;
+  }, null, { timeout: 5000 }).catch(() => {});
+  const m = await measure();
   assert.ok(Math.abs(m.outer - m.content) <= 2, `${note}: iframe ${m.outer}px, widget ${m.content}px`);
   assert.ok(m.scroll <= m.client + 1, `${note}: inner scroll (${m.scroll} > ${m.client})`);
   assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embedded')), true);
@@ -77,15 +77,21 @@ test('only the parent is answered; a message from another window changes nothing
   const { frame } = await assertFits(page, 'before');
   await page.evaluate(() => {
     window.sizes = 0;
-    window.addEventListener('message', (e) => { if (e.data && e.data.type === 'embed-size') window.sizes++; });
+    window.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'embed-size') window.sizes++;
+      if (e.data === 'barrier') window.barrier = true;
+    });
   });
   const before = await frame.evaluate(() => document.getElementById('explainer').innerHTML);
-  // From the widget's own window (not its parent): ignored.
+  // From the widget's own window (not its parent): ignored. Messages to a window are handled
+  // in order, so when the widget relays the barrier, an answer to these would be there already.
   await frame.evaluate(() => {
+    window.addEventListener('message', (e) => { if (e.data === 'barrier') parent.postMessage('barrier', '*'); });
     window.postMessage({ sentinel: 'amp', type: 'frames-init' }, '*');
     window.postMessage('pymxPYMxexplainer-287gxPYMxheightxPYMx10', '*');
+    window.postMessage('barrier', '*');
   });
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.barrier === true);
   assert.equal(await page.evaluate(() => window.sizes), 0);
   assert.equal(await frame.evaluate(() => document.getElementById('explainer').innerHTML), before);
   // From the parent: answered at once with the height.

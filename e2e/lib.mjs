@@ -19,12 +19,18 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /** Serves `dir` on 127.0.0.1 (a free port). Every request is recorded in `server.requests`.
- *  The widget's own files (under dist/) are sent with the strict CSP above. */
-export async function serve(dir = dist, { headers = { 'content-security-policy': CSP } } = {}) {
+ *  The widget's own files (under dist/) are sent with the strict CSP above. `rewrite` is a
+ *  list of [from, to] replacements made in the HTML files outside dist/ (host pages). */
+export async function serve(dir = dist, { headers = { 'content-security-policy': CSP }, rewrite = [] } = {}) {
   const requests = [];
+  const pages = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
+    if (pages.has(url.pathname)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages.get(url.pathname));
+      return;
+    }
     // `dir` is a folder, or a map of URL prefixes to folders ({ '/widget/': dist, ... }).
     const mounts = typeof dir === 'string' ? { '/': dir } : dir;
     const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => url.pathname.startsWith(p));
@@ -34,8 +40,12 @@ export async function serve(dir = dist, { headers = { 'content-security-policy':
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      const own = file.startsWith(path.resolve(dist) + path.sep) ? headers : {};
+      let body = await readFile(file);
+      const inDist = file.startsWith(path.resolve(dist) + path.sep);
+      const own = inDist ? headers : {};
+      if (!inDist && rewrite.length && file.endsWith('.html')) {
+        body = rewrite.reduce((text, [from, to]) => text.replaceAll(from, to), body.toString('utf8'));
+      }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...own });
       res.end(body);
     } catch {
@@ -44,7 +54,28 @@ export async function serve(dir = dist, { headers = { 'content-security-policy':
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+  // addPage: a host page made by a test. Served from loopback, not with Playwright's
+  // `route.fulfill`: Chromium counts a fulfilled page as public, and blocks its frames' requests
+  // to loopback (Private Network Access).
+  return { base, requests, addPage: (pathname, html) => pages.set(pathname, html), close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** The demo pages (article, Pym.js, @newswire/frames) and their parent scripts, as the embed
+ *  tests mount them: the host page's paths. */
+export const HOST_MOUNTS = {
+  '/demo/': path.join(root, 'demo'),
+  '/vendor/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
+  '/vendor/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
+};
+
+/** A news site and the widget's host on two origins (two loopback ports), as in production:
+ *  `host` serves the demo pages, whose embed URL (`../widget/`) is rewritten to the widget's
+ *  origin in the copy served; `widget` serves dist/ as /widget/. The files in demo/ are
+ *  untouched, so they still work when the repo root is served as the README says. */
+export async function serveCrossOrigin() {
+  const widget = await serve({ '/widget/': dist });
+  const host = await serve(HOST_MOUNTS, { rewrite: [['../widget/', `${widget.base}/widget/`]] });
+  return { host, widget, close: () => Promise.all([host.close(), widget.close()]) };
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -98,17 +129,31 @@ export async function hydrated(page) {
   }
 }
 
-/** The native model, asked line by line: what the page must show for given inputs. */
-export function oracle() {
-  const bin = process.env.FIGURES ?? path.join(root, 'target/debug/figures');
-  const child = spawn(bin, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** The native model, asked line by line: what the page must show for given inputs.
+ *  If the binary is missing or the process dies, every question waiting (and every later one)
+ *  fails at once, naming the binary: a test never waits for an answer that cannot come. */
+export function oracle({ bin = process.env.FIGURES ?? path.join(root, 'target/debug/figures'), args = [] } = {}) {
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
-  lines.on('line', (l) => waiting.shift()(l));
+  let dead = null;
+  const die = (why) => {
+    dead ??= new Error(`oracle ${bin}: ${why}`);
+    for (const w of waiting.splice(0)) w.fail(dead);
+  };
+  child.on('error', (e) => die(e.code === 'ENOENT' ? 'not found (build it: cargo build --bin figures)' : e.message));
+  // 'close', not 'exit': the answers it wrote before dying are read first.
+  child.on('close', (code, signal) => die(`exited (${signal ?? `code ${code}`}) with ${waiting.length} question(s) unanswered`));
+  child.stdin.on('error', () => {}); // a write to a dead process: reported by 'close' or 'error'
+  lines.on('line', (l) => waiting.shift()?.ok(l));
   return {
     ask(s) {
       const line = [s.officers, s.salary, s.benefits, s.overtime, s.awards, s.equipment ? 1 : 0, s.lang ?? 'en', s.rule ?? 'dhs'].join(' ');
-      return new Promise((ok) => { waiting.push(ok); child.stdin.write(line + '\n'); }).then((l) => {
+      return new Promise((ok, fail) => {
+        if (dead) return fail(dead);
+        waiting.push({ ok, fail });
+        child.stdin.write(line + '\n');
+      }).then((l) => {
         if (l.startsWith('error')) throw new Error(`oracle: ${l}`);
         const [perOfficer, total, share, assumes, awardsCut, ...rows] = l.split('\t');
         return { perOfficer, total, share, assumes, awardsCut, rows };

@@ -308,6 +308,10 @@ content_struct! {
         pub lang_name: Text,
         pub copy_link: Text,
         pub copied: Text,
+        /// The label of the field that shows the link when it could not be copied.
+        pub link_label: Text,
+        /// Under that field: it could not be copied automatically.
+        pub copy_failed: Text,
         pub credit: Text,
     }
 }

@@ -25,6 +25,15 @@ fn slider_parts(field: Field) -> (&'static SliderContent, &'static str) {
     }
 }
 
+/// What "Copy link" did, and for which scenario.
+#[derive(Clone, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied(Inputs, Lang),
+    /// Not copied: the link, shown for the reader to copy.
+    Failed(Inputs, Lang, String),
+}
+
 /// The sliders and switches (following the DHS rules) beside the results.
 #[function_component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
@@ -103,16 +112,40 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
     };
-    // `_eq`: resetting to false when nothing was copied must not render again.
-    let copied = use_state_eq(|| false);
+    // What copy link did, for which scenario: a late answer for an older scenario is ignored.
+    let copy = use_state_eq(|| CopyState::Idle);
     let on_copy = {
-        let (copied, inputs) = (copied.clone(), *inputs);
-        Callback::from(move |_: MouseEvent| copied.set(crate::edge::copy_link(&inputs, lang)))
+        let (copy, inputs) = (copy.setter(), *inputs);
+        Callback::from(move |_: MouseEvent| {
+            let Some(link) = crate::edge::scenario_link(&inputs, lang) else { return };
+            let copy = copy.clone();
+            crate::edge::write_clipboard(&link.clone(), move |ok| {
+                copy.set(if ok { CopyState::Copied(inputs, lang) } else { CopyState::Failed(inputs, lang, link) })
+            });
+        })
     };
-    // "Link copied" lasts until the scenario changes.
+    // "Link copied" (or the link to copy by hand) lasts until the scenario changes.
     {
-        let copied = copied.clone();
-        use_effect_with((*inputs, lang), move |_| copied.set(false));
+        let copy = copy.clone();
+        use_effect_with((*inputs, lang), move |_| copy.set(CopyState::Idle));
+    }
+    let now = (*inputs, lang);
+    let copied = matches!(&*copy, CopyState::Copied(i, l) if (*i, *l) == now);
+    let failed = match &*copy {
+        CopyState::Failed(i, l, link) if (*i, *l) == now => Some(link.clone()),
+        _ => None,
+    };
+    // The link is selected in its field, so the reader can copy it at once (focus also reads
+    // out its label and the message, with no second live region).
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(failed.clone(), move |failed| {
+            if let (Some(_), Some(input)) = (failed, field.cast::<web_sys::HtmlInputElement>()) {
+                let _ = input.focus();
+                input.select();
+            }
+        });
     }
 
     // Computed once per render, for the headline figures and the rest of the results.
@@ -150,9 +183,17 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
                         <button type="button" class="copy" onclick={on_copy}>
-                            { if *copied { ui.copied.get(lang) } else { ui.copy_link.get(lang) } }
+                            { if copied { ui.copied.get(lang) } else { ui.copy_link.get(lang) } }
                         </button>
                     </div>
+                    if let Some(link) = failed {
+                        <div class="copy-fallback">
+                            <label for="copy-field">{ ui.link_label.get(lang) }</label>
+                            <input id="copy-field" type="text" readonly=true value={link} ref={field}
+                                aria-describedby="copy-failed" />
+                            <p id="copy-failed" class="note">{ ui.copy_failed.get(lang) }</p>
+                        </div>
+                    }
                 </div>
                 <Results {figures} {lang} />
             </div>

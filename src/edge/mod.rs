@@ -118,20 +118,52 @@ pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let _ = (inputs, lang);
 }
 
-/// Copies a link to this page with the scenario in its query (built from the scenario, not
-/// read from the address bar, which follows a little later). Returns whether it could try.
-pub fn copy_link(inputs: &Inputs, lang: Lang) -> bool {
+/// A link to this page with the scenario in its query (built from the scenario, not read
+/// from the address bar, which follows a little later).
+pub fn scenario_link(inputs: &Inputs, lang: Lang) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(w) = web_sys::window() else { return false };
-        let Ok(href) = w.location().href() else { return false };
+        let href = web_sys::window()?.location().href().ok()?;
         let page = href.split(['?', '#']).next().unwrap_or_default();
-        let _ = w.navigator().clipboard().write_text(&format!("{page}?{}", url::to_query(inputs, lang)));
-        true
+        Some(format!("{page}?{}", url::to_query(inputs, lang)))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (inputs, lang);
-        false
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A promise, for `then` with plain functions: a callback from `Closure::once_into_js`
+    /// frees itself once called.
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, ok: &wasm_bindgen::JsValue, fail: &wasm_bindgen::JsValue);
+}
+
+/// Writes `text` to the clipboard, then calls `done(true)` only if the browser says it did.
+/// `done(false)` where there is no clipboard API (plain http) or the write is refused (a
+/// cross-origin iframe without `allow="clipboard-write"`, a denied permission).
+pub fn write_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let clipboard = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(|c| c.is_object());
+        let Some(clipboard) = clipboard else { return done(false) };
+        let write = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(text);
+        // `writeText` resolves with undefined and rejects with an error: one callback tells
+        // them apart, and only one of the two calls happens (which frees it).
+        let settled = wasm_bindgen::closure::Closure::once_into_js(move |v: wasm_bindgen::JsValue| done(v.is_undefined()));
+        write.unchecked_ref::<Thenable>().then(&settled, &settled);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        done(false);
     }
 }

@@ -1,0 +1,41 @@
+// The tests' oracle (lib.mjs `oracle()`) fails at once, with a clear error, when its process
+// is missing or dies, instead of leaving the test waiting until CI's limit. The timeouts
+// only turn a regression (a hang) into a failure; a working oracle answers in milliseconds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { oracle } from './lib.mjs';
+
+const DEFAULTS = { officers: 8501, salary: 74510, benefits: 6270, overtime: 2500, awards: '0', equipment: false };
+
+test('a missing oracle binary fails the question, naming the binary', { timeout: 5000 }, async () => {
+  const model = oracle({ bin: '/nonexistent/figures' });
+  await assert.rejects(model.ask(DEFAULTS), /oracle \/nonexistent\/figures: not found/);
+  // Later questions fail the same way, at once.
+  await assert.rejects(model.ask(DEFAULTS), /not found/);
+});
+
+test('an oracle that dies with a question waiting fails it at once', { timeout: 5000 }, async () => {
+  // Reads the question, then kills itself without answering.
+  const model = oracle({ bin: '/bin/sh', args: ['-c', 'read line; kill -9 $$'] });
+  await assert.rejects(model.ask(DEFAULTS), /exited \(SIGKILL\) with 1 question\(s\) unanswered/);
+  await assert.rejects(model.ask(DEFAULTS), /exited/);
+});
+
+test('an oracle that exits after answering: the answer is kept, the next question fails', { timeout: 5000 }, async () => {
+  // One well-formed answer line (tab-separated, as src/bin/figures.rs writes), then exit 3.
+  const model = oracle({ bin: '/bin/sh', args: ['-c', "read line; printf 'a\\tb\\tc\\td\\t-\\n'; exit 3"] });
+  const answer = await model.ask(DEFAULTS);
+  assert.equal(answer.perOfficer, 'a');
+  await assert.rejects(model.ask(DEFAULTS), /exited \(code 3\)/);
+});
+
+test('the real oracle answers the default scenario', { timeout: 10000 }, async () => {
+  const model = oracle();
+  try {
+    const answer = await model.ask(DEFAULTS);
+    assert.equal(answer.perOfficer, '$139,855');
+    assert.equal(answer.total, '$1.19 billion');
+  } finally {
+    model.close();
+  }
+});
