@@ -5,6 +5,7 @@ fn main() {
     use explainer::{App, AppProps};
     use explainer_core::content::Lang;
 
+    explainer::edge::step("main");
     // One clear message on panic; the prerendered content stays on screen.
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("explainer: stopped, the page keeps its prerendered content ({info})").into());
@@ -17,6 +18,7 @@ fn main() {
     // Hydration must start from the language the page was prerendered in.
     let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     let restore = explainer::edge::read_scenario();
+    explainer::edge::step("hydrate");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
 }
 
