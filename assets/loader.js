@@ -236,10 +236,12 @@ function arm() {
     retry(`not ready ${WATCHDOG_MS / 1000} s after the start (stage: ${page.dataset.stage})`);
   }, WATCHDOG_MS);
 }
-// Restored from the back/forward cache mid-start: its timers were frozen; full time from now.
-window.addEventListener('pageshow', (e) => {
-  if (e.persisted && started && !ready && !stopped) arm();
-});
+// Frozen mid-start (a background tab, the back/forward cache), timers stop and run late: the
+// start gets its full time again once the page is back.
+const rearm = (e) => step(e.type) && started && !ready && !stopped && arm();
+document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(watchdog));
+document.addEventListener('resume', rearm);
+window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
 
 function go(why) {
   if (started || stopped) return;

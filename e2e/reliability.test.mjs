@@ -128,7 +128,8 @@ test('under the strict CSP: no violation, no request beyond its origin, no cooki
   page.on('request', (r) => requests.push(r.url()));
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  await page.goto(`${server.base}/?theme=dark`);
+  // A scenario link: the loader's busy note (a CSS custom property set through the CSSOM) too.
+  await page.goto(`${server.base}/?theme=dark&officers=1000`);
   await ready(page);
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
