@@ -208,3 +208,29 @@ test('each kind of valid value marks the results busy until the link\'s figures 
     await page.context().close();
   }
 });
+
+test('axe: no WCAG 2.2 AA violation while a link loads, nor once the loader has given up', async () => {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const state of ['loading', 'given up']) {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const file of ['index.html', 'index.es.html']) {
+        // axe is injected as an inline script, so this context alone bypasses the page's CSP.
+        const ctx = await browser.newContext({ viewport: { width: 320, height: 900 }, colorScheme, bypassCSP: true });
+        if (state === 'loading') await ctx.route(/_bg\.wasm$/, () => {});
+        else await ctx.route((url) => isCode(url.pathname), (route) => route.abort());
+        const page = await ctx.newPage();
+        await page.goto(`${server.base}/widget/${file}?${LINK}`);
+        if (state === 'loading') assert.equal(await page.getAttribute('.results', 'aria-busy'), 'true');
+        else await page.waitForSelector('.explainer-note', { timeout: 15000 });
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+        });
+        assert.deepEqual(violations, [], `${state}, ${file}, ${colorScheme}`);
+        await ctx.close();
+      }
+    }
+  }
+});

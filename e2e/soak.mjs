@@ -5,7 +5,8 @@
 // the start steps the page recorded (window.__explainerSteps), then a summary, and writes it
 // to BENCHMARKS.md ("Soak"). Not part of the test command.
 //
-// SOAK_CONCURRENCY (default 2) loads at a time; SOAK_SEED (default 12) picks the links.
+// SOAK_CONCURRENCY (default 2) loads at a time; SOAK_SEED (default 12) picks the links;
+// SOAK_WARM=1 reuses one tab per worker instead (a warm cache, as the hostile-URL test does).
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 2);
 // The loader's watchdog (WATCHDOG_MS in assets/loader.js): a load that needs it is a stall.
 const BOUND_MS = Number(process.env.SOAK_BOUND_MS ?? 8000);
 const SEED = Number(process.env.SOAK_SEED ?? 12);
+const WARM = process.env.SOAK_WARM === '1';
 const WIDTHS = [320, 360, 412, 768, 1024, 1280, 1920];
 
 function rng(seed) {
@@ -74,13 +76,20 @@ const account = (page) => page.evaluate(() => ({
   code: performance.getEntriesByType('resource').filter((r) => /explainer-/.test(r.name)).map((r) => `${r.name.split('/').pop()} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)}ms`),
 })).catch((e) => ({ unreadable: e.message }));
 
-async function one(i) {
-  const { kind, path: where, width } = link(i);
+async function tab(width) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return page;
+}
+
+async function one(i, warm) {
+  const { kind, path: where, width } = link(i);
+  const page = warm ?? await tab(width);
+  if (warm) await page.setViewportSize({ width, height: 800 });
+  const errors = (page.errors = []);
   try {
     await page.goto(`${server.base}${where}`, { waitUntil: 'commit' });
     // Measured in the page, without polling by frames (a stalled page may paint none): the
@@ -116,7 +125,7 @@ async function one(i) {
       console.log(`WRONG #${i} ${where}: shown ${JSON.stringify(shown)}, model ${JSON.stringify(expected)}, errors ${JSON.stringify(errors)}`);
     }
   } finally {
-    await context.close().catch(() => {});
+    if (!warm) await page.context().close().catch(() => {});
   }
 }
 
@@ -125,6 +134,7 @@ let cursor = 0;
 let cut = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { cut = true; cursor = N; });
 async function worker() {
+  let warm = WARM ? await tab(WIDTHS[0]) : undefined;
   while (cursor < N) {
     const i = cursor++;
     // A fresh browser now and then, so one process's slow leak is not what is measured.
@@ -133,8 +143,9 @@ async function worker() {
       const old = browser;
       browser = await launch();
       setTimeout(() => old.close().catch(() => {}), 30000);
+      if (warm) warm = await tab(WIDTHS[0]);
     }
-    await one(i).catch((e) => { stalls.push({ i, where: link(i).path, error: e.message }); console.log(`ERROR #${i}: ${e.message}`); });
+    await one(i, warm).catch((e) => { stalls.push({ i, where: link(i).path, error: e.message }); console.log(`ERROR #${i}: ${e.message}`); });
     if (++done % 100 === 0) console.log(`${done}/${N} loads, ${stalls.length} stalls, ${wrong.length} wrong, ${Math.round((Date.now() - started) / 1000)} s`);
   }
 }
@@ -153,10 +164,10 @@ console.log(summary);
 // BENCHMARKS.md keeps the last soak in its own section (`cargo xtask bench` keeps it too).
 const md = path.join(root, 'BENCHMARKS.md');
 const text = await readFile(md, 'utf8').catch(() => '# Benchmarks\n');
-const section = `## Soak
+const section = `## Soak${WARM ? ' (warm)' : ''}
 
-Made by \`cargo xtask soak ${N}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, shared with other work; ${chromium}):
-${total} cold loads, each in a fresh browser context at a width from ${WIDTHS.join(', ')} px, under the strict CSP,
+Made by \`${WARM ? 'SOAK_WARM=1 ' : ''}cargo xtask soak ${N}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, shared with other work; ${chromium}):
+${total} ${WARM ? 'warm loads (each of the two workers navigates one tab from link to link)' : 'cold loads, each in a fresh browser context'} at a width from ${WIDTHS.join(', ')} px, under the strict CSP,
 from loopback. Links: scenario links (some in Spanish, some with junk keys), links that only switch
 the language, and one in eight with no scenario where the reader scrolls to the calculator. A load
 passes when the calculator is ready with the link's scenario on screen within ${BOUND_MS / 1000} s (the
@@ -164,6 +175,6 @@ watchdog's time, without a retry) and its figures equal the native model's.
 
 **${summary}**
 ${stalls.length ? `\nStalls:\n\n${stalls.map((s) => `- #${s.i} ${s.where}: ${s.error ?? `stage ${s.first?.stage}; steps ${JSON.stringify(s.first?.steps)}; after the watchdog: ${s.later?.ready === 'true' ? 'ready' : 'not ready'}`}`).join('\n')}\n` : ''}`;
-const kept = text.replace(/\n## Soak\n[\s\S]*?(?=\n## |$)/, '');
+const kept = text.replace(new RegExp(`\\n## Soak${WARM ? ' \\(warm\\)' : ''}\\n[\\s\\S]*?(?=\\n## |$)`), '');
 await writeFile(md, `${kept.trimEnd()}\n\n${section}`);
 process.exit(stalls.length || wrong.length ? 1 : 0);
