@@ -56,6 +56,8 @@ function sampler(defaults) {
 async function context({ delayWasm = 0, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
   const ctx = await browser.newContext({ viewport });
   await ctx.addInitScript(sampler, Object.values(DEFAULT_TOTAL));
+  // A slow loader too: the page must not paint before it has run (blocking="render").
+  await ctx.route(/\/loader-[0-9a-f]+\.js$/, async (route) => { await new Promise((ok) => setTimeout(ok, 300)); await route.continue().catch(() => {}); });
   if (delayWasm) await ctx.route(/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, delayWasm)); await route.continue().catch(() => {}); });
   if (blockCode) await ctx.route((url) => isCode(url.pathname), (route) => route.abort());
   const page = await ctx.newPage();
