@@ -2,8 +2,8 @@
 // iframe height to the host page, and loads the calculator's code (glue + wasm) only when it is
 // needed (README "Loading"). A start that fails or is not ready within WATCHDOG_MS is tried once
 // more (a reload); if that fails too, the prerendered content stays, the controls show the
-// figures' values and are off, a note says so, and one message is logged (a Rust panic is logged
-// by its hook, not again here).
+// figures' values and are off, a note says so, and one message is logged (a Rust panic's by its
+// hook, not again here).
 
 // `async` + `blocking="render"`: runs as soon as it arrives, before the first paint, often before
 // the body is parsed; what needs the widget's markup waits for it (`onDom`).
@@ -123,7 +123,8 @@ function stop(error) {
   }
   unpend();
   page.classList.add('static');
-  if (!isTrap(error)) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(steps));
+  // A trap after a panic was logged by the panic hook; any other failure is logged here.
+  if (!isTrap(error) || !steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(steps));
 }
 
 // A trap after start-up (a panic in an event handler) arrives as an uncaught error.

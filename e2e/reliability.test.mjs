@@ -28,6 +28,7 @@ async function assertStaticAndReadable(page, note) {
   assert.equal(await page.textContent('#out-total'), '$1.19 billion', note);
   assert.equal(await page.textContent('#out-per-officer'), '$139,855', note);
   assert.equal(await page.locator('#explainer input:not([disabled])').count(), 0, `${note}: controls left on`);
+  assert.equal(await page.textContent('.results .explainer-note'), 'The calculator could not start. The figures shown are the defaults; reload the page to try again.', `${note}: the reader is told`);
 }
 
 async function withSwitch(flag) {
@@ -57,6 +58,15 @@ test('a hydration mismatch logs one clear message and leaves the prerendered con
   assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
   assert.match(page.errors[0], /^explainer: /);
   assert.equal(await page.locator('.mismatch').count(), 0, 'the mismatching render is not on screen');
+  await page.context().close();
+});
+
+test('a trap with no panic before it (nothing logged by the panic hook) still logs one message', async () => {
+  const page = await withSwitch('trap');
+  await assertStaticAndReadable(page, 'trap');
+  await page.waitForTimeout(200);
+  assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
+  assert.match(page.errors[0], /^explainer: could not start[\s\S]*unreachable/);
   await page.context().close();
 });
 

@@ -22,8 +22,9 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// Test-only switches, so the browser tests can make the widget fail on purpose:
-/// `window.__explainerTest = { panic: true }` (a panic while hydrating) or `{ mismatch: true }`
-/// (a render that differs from the prerendered markup). No page sets this object.
+/// `window.__explainerTest = { panic: true }` (a panic while hydrating), `{ mismatch: true }`
+/// (a render that differs from the prerendered markup) or `{ trap: true }` (a wasm trap with no
+/// panic before it). No page sets this object.
 pub fn test_switch(name: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
