@@ -152,9 +152,15 @@ function fetchCode() {
   });
   const cancel = new AbortController();
   const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin', signal: cancel.signal });
-  request.then(() => step('wasm response'), () => {});
-  glueReady.catch(() => {}); // reported when start() awaits it
-  return (download = { glue, glueReady, request, cancel });
+  // Compiled here, not by the glue, so that once the loader has given up nothing can start.
+  const compiled = request.then((r) => {
+    step('wasm response');
+    if (!r.ok) throw new Error(`could not load ${wasm} (${r.status})`);
+    return r.headers.get('content-type') === 'application/wasm' ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+  }).then((m) => (step('compiled'), m));
+  glueReady.catch(() => {}); // reported when start() awaits these
+  compiled.catch(() => {});
+  return (download = { glue, glueReady, compiled, cancel });
 }
 
 // How far the start got, on <html data-stage>: where to look when the calculator stays static.
@@ -162,12 +168,12 @@ const stage = (s) => step((page.dataset.stage = s));
 
 async function start() {
   stage('loading');
-  const { glue, glueReady, request } = fetchCode();
+  const { glue, glueReady, compiled } = fetchCode();
   await glueReady;
   const bindings = await import(glue);
-  if (stopped) return;
   stage('compiling');
-  const exports = await bindings.default({ module_or_path: request });
+  const module = compiled.then((m) => (stopped ? Promise.reject(new Error('stopped')) : m));
+  const exports = await bindings.default({ module_or_path: module });
   stage('hydrating'); // the app marks #explainer data-ready="true" when done
   // For `cargo xtask bench`: the wasm's linear memory, in bytes.
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;

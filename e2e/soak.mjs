@@ -143,8 +143,9 @@ async function worker() {
       const old = browser;
       browser = await launch();
       setTimeout(() => old.close().catch(() => {}), 30000);
-      if (warm) warm = await tab(WIDTHS[0]);
     }
+    // (A warm tab belongs to one browser: a new browser, or a crashed tab, needs a new tab.)
+    if (warm && (warm.isClosed() || warm.context().browser() !== browser)) warm = await tab(WIDTHS[0]);
     await one(i, warm).catch((e) => { stalls.push({ i, where: link(i).path, error: e.message }); console.log(`ERROR #${i}: ${e.message}`); });
     if (++done % 100 === 0) console.log(`${done}/${N} loads, ${stalls.length} stalls, ${wrong.length} wrong, ${Math.round((Date.now() - started) / 1000)} s`);
   }
@@ -174,7 +175,7 @@ passes when the calculator is ready with the link's scenario on screen within ${
 watchdog's time, without a retry) and its figures equal the native model's.
 
 **${summary}**
-${stalls.length ? `\nStalls:\n\n${stalls.map((s) => `- #${s.i} ${s.where}: ${s.error ?? `stage ${s.first?.stage}; steps ${JSON.stringify(s.first?.steps)}; after the watchdog: ${s.later?.ready === 'true' ? 'ready' : 'not ready'}`}`).join('\n')}\n` : ''}`;
+${stalls.length ? `\nStalls${stalls.length > 20 ? ` (the first 20 of ${stalls.length})` : ''}:\n\n${stalls.slice(0, 20).map((s) => `- #${s.i} ${s.where}: ${s.error ?? `stage ${s.first?.stage}; steps ${JSON.stringify(s.first?.steps)}; after the watchdog: ${s.later?.ready === 'true' ? 'ready' : 'not ready'}`}`).join('\n')}\n` : ''}`;
 const kept = text.replace(new RegExp(`\\n## Soak${WARM ? ' \\(warm\\)' : ''}\\n[\\s\\S]*?(?=\\n## |$)`), '');
 await writeFile(md, `${kept.trimEnd()}\n\n${section}`);
 process.exit(stalls.length || wrong.length ? 1 : 0);
