@@ -108,6 +108,7 @@ async function one(i, warm) {
       setTimeout(() => { watch.disconnect(); ok(null); }, Math.max(0, bound - performance.now()));
     }), { bound: BOUND_MS, scroll: kind === 'scrolled' }).catch((e) => `page gone: ${e.message.split('\n')[0]}`);
     const retried = await page.evaluate(() => (window.__explainerSteps || []).some(([n]) => n.startsWith('first try: ') || n.startsWith('retry')) ).catch(() => true);
+    if (cut) return;
     if (typeof at !== 'number' || retried) {
       const first = await account(page);
       // Would the watchdog have saved the reader? Wait for its retry to finish.
@@ -146,7 +147,13 @@ async function worker() {
     }
     // (A warm tab belongs to one browser: a new browser, or a crashed tab, needs a new tab.)
     if (warm && (warm.isClosed() || warm.context().browser() !== browser)) warm = await tab(WIDTHS[0]);
-    await one(i, warm).catch((e) => { stalls.push({ i, where: link(i).path, error: e.message }); console.log(`ERROR #${i}: ${e.message}`); });
+    // (A load cut short by a stop is not counted: Playwright closes the browser on the signal.)
+    const failed = await one(i, warm).then(() => null, (e) => e);
+    if (cut) break;
+    if (failed) {
+      stalls.push({ i, where: link(i).path, error: failed.message });
+      console.log(`ERROR #${i}: ${failed.message}`);
+    }
     if (++done % 100 === 0) console.log(`${done}/${N} loads, ${stalls.length} stalls, ${wrong.length} wrong, ${Math.round((Date.now() - started) / 1000)} s`);
   }
 }
