@@ -43,6 +43,8 @@ function sampler(defaults) {
       // (Once ready, they are the link's figures, even if equal to the defaults; once the loader
       // has given up, its note says they are the defaults.)
       const settled = document.getElementById('explainer').dataset.ready === 'true' || !!results.querySelector('.explainer-note');
+      const said = document.getElementById('status')?.textContent ?? '';
+      if (defaults.some((d) => said.includes(d)) && !settled) s.violations.push(`frame ${s.frames}: the status region said ${said}`);
       if (getComputedStyle(total).visibility === 'visible' && defaults.includes(total.textContent.trim()) && !busy && !settled) {
         s.violations.push(`frame ${s.frames} at ${Math.round(performance.now())} ms: ${total.textContent} visible, not busy`);
       }
@@ -118,6 +120,8 @@ for (const lang of ['en', 'es']) {
       assert.equal(inputs.lang, lang);
       assert.deepEqual(shown, await model.ask(inputs));
       assert.notEqual(shown.total, DEFAULT_TOTAL[lang]);
+      // The status region speaks once the link's figures are there, and only those.
+      await frame.waitForFunction((t) => document.getElementById('status').textContent.includes(t), shown.total, { timeout: 3000 });
       // The note took no space of its own: nothing moved when it went (or came).
       const shift = await frame.evaluate(() => new Promise((ok) => {
         let total = 0;
