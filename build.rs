@@ -1,10 +1,14 @@
 //! Compiles `assets/content.toml` into Rust (`$OUT_DIR/content.rs`) after validating it,
 //! so the wasm carries the content as static data and no parser. A bad file stops the
-//! build with a message naming the file, line, entry and field.
+//! build with a message naming the file, line, entry and field, and so does a number or
+//! date that does not trace to the fact sheet (`docs/facts.md`).
 
 fn main() {
     let path = "assets/content.toml";
+    // The project's copy of shared/facts.md: every number and date in the content traces to it.
+    let facts = "docs/facts.md";
     println!("cargo:rerun-if-changed={path}");
+    println!("cargo:rerun-if-changed={facts}");
     println!("cargo:rerun-if-changed=build.rs");
     let content = match explainer_core::content::load(path) {
         Ok(c) => c,
@@ -13,6 +17,10 @@ fn main() {
             std::process::exit(1);
         }
     };
+    if let Err(e) = explainer_core::content::check_facts(path, facts) {
+        eprintln!("\nerror: the content file states something the fact sheet does not.\n  {e}\n");
+        std::process::exit(1);
+    }
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     std::fs::write(&out, explainer_core::content::to_rust(&content)).expect("write generated content");
 }

@@ -1,12 +1,6 @@
-// The widget's only script (no inline script: a strict CSP works). It applies ?theme=, sends the
-// iframe height to the host page, and loads the calculator's code (glue + wasm) only when it is
-// needed (README "Loading"). A start that fails or is not ready within WATCHDOG_MS is tried once
-// more (a reload); if that fails too, the prerendered content stays, the controls show the
-// figures' values and are off, a note says so, and one message is logged (a Rust panic's by its
-// hook, not again here).
-
-// `async` + `blocking="render"`: runs as soon as it arrives, before the first paint, often before
-// the body is parsed; what needs the widget's markup waits for it (`onDom`).
+// The widget's only script (README "Loading", "If the calculator does not start"): ?theme=, the
+// iframe height, the calculator's code when needed, a shared link's busy state, the watchdog.
+// `async` + `blocking="render"`: runs before the first paint, often before the body is parsed.
 const page = document.documentElement;
 const pageLang = page.lang;
 const params = new URLSearchParams(location.search);
@@ -14,13 +8,12 @@ let root = null;
 let saved = '';
 let title = '';
 
-// Start steps, [name, ms since the page started], for diagnosis (the tests, `cargo xtask soak`);
-// the wasm adds main, hydrate and ready. A retry carries the first try's steps over.
+// Start steps, [name, ms], for diagnosis (tests, `cargo xtask soak`); the wasm adds its own.
 const steps = (window.__explainerSteps = []);
 const step = (name) => steps.push([name, Math.round(performance.now())]);
 step('script');
 
-// A retry reloads this history entry with a mark in its state (no URL change, no storage).
+// A retry reloads this history entry, marked in its state (no URL change, no storage).
 const RETRY = 'explainerRetry';
 const state = () => (history.state && typeof history.state === 'object' ? history.state : {});
 const retried = state()[RETRY];
@@ -37,6 +30,7 @@ function embed() {
   const parent = window.parent;
   if (!parent || parent === window) return;
   page.classList.add('embedded');
+  followVisible();
   // Pym's ids are element ids; keep its message (`pymxPYMx{id}xPYMxheightxPYMx{px}`) well-formed.
   const id = params.get('childId');
   const childId = id && id.length <= 100 && !id.includes('xPYMx') ? id : null;
@@ -56,11 +50,44 @@ function embed() {
   });
 }
 
+// In an iframe as tall as the widget, `position: sticky` has nothing to stick to: the frame
+// never scrolls, the host page does. Tell the stylesheet where the visible part of the frame
+// begins (`--vis-top`), so the headline figures stay on the reader's screen while they work
+// the controls. IntersectionObserver measures against the top page's viewport, even across
+// origins, but only calls back at threshold crossings: thin slices over the calculator give
+// a call every few pixels of scrolling (none while a slider is dragged: nothing moves).
+function followVisible() {
+  const calc = root && root.querySelector('section.calculator');
+  if (!calc || typeof IntersectionObserver !== 'function') return;
+  const probe = Object.assign(document.createElement('div'), { className: 'vis-probe' });
+  probe.setAttribute('aria-hidden', 'true');
+  document.body.append(probe);
+  const tops = new Map();
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) tops.set(e.target, e.isIntersecting ? e.intersectionRect.top : Infinity);
+    const top = Math.min(...tops.values());
+    page.style.setProperty('--vis-top', `${Number.isFinite(top) ? Math.max(0, Math.round(top)) : 0}px`);
+  }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
+  const SLICE = 48; // px, as in style.css
+  const layout = () => {
+    const box = calc.getBoundingClientRect();
+    probe.style.top = `${Math.round(box.top + scrollY)}px`;
+    const n = Math.ceil(box.height / SLICE);
+    while (probe.children.length < n) seen.observe(probe.appendChild(document.createElement('div')));
+    while (probe.children.length > n) {
+      seen.unobserve(probe.lastChild);
+      tops.delete(probe.lastChild);
+      probe.lastChild.remove();
+    }
+  };
+  layout();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(calc);
+}
+
 // ---- What the link asks for
 
-// The values the wasm's parser (src/edge/url.rs) accepts: a link with only malformed ones shows
-// the defaults, so the page must not wait for a scenario that will not come. A key the wasm
-// reads (data-keys) but this table lacks counts whatever its value.
+// What the wasm's parser (src/edge/url.rs) accepts: only malformed values means the defaults, so
+// nothing to wait for. A key it reads (data-keys) that this table lacks counts whatever its value.
 const WHOLE = /^-?\d{1,400}$/;
 const PERCENT = /^(-?\d{1,400}(\.\d{0,2})?|\.\d{1,2})$/;
 const VALID = { officers: WHOLE, salary: WHOLE, benefits: PERCENT, overtime: PERCENT, awards: /^(0|500|750|1000)$/, equipment: /^(0|1|true|false)$/, rule: /^(dhs|reuters)$/ };
@@ -73,8 +100,8 @@ for (const key of (page.dataset.keys || '').split(',')) {
   }
 }
 
-// ---- Until a link's scenario is on screen: `pending` hides the figures in place (style.css) and
-// shows the note, a CSS string (CSSOM is not inline style for the CSP).
+// ---- Until a link's scenario is on screen: `pending` (style.css) hides the figures in place and
+// shows the note, a CSS string set through the CSSOM (allowed by the CSP).
 function unpend() {
   page.classList.remove('pending');
   page.style.removeProperty('--explainer-note');
@@ -84,8 +111,7 @@ function unpend() {
 
 // ---- The calculator's code
 
-/** How long a start may take, from the moment the code is asked for, before the one retry; the
- *  same again before giving up. */
+/** From the code's request to ready: then one retry, then giving up. */
 const WATCHDOG_MS = 8000;
 
 let started = false;
@@ -102,8 +128,7 @@ function stop(error) {
   forgetRetry();
   if (download) download.cancel.abort(); // nothing may start after this
   if (root) {
-    // The figures must be the prerendered ones (a stopped wasm can leave its own, or half a
-    // render), and the controls must show the values those figures are for.
+    // Prerendered figures (a stopped wasm can leave half a render), and controls to match.
     if (root.dataset.ready === 'true' || !root.querySelector('ol.events') || !root.querySelector('#out-total')) {
       root.innerHTML = saved;
       page.lang = pageLang;
@@ -114,16 +139,16 @@ function stop(error) {
       else input.checked = input.defaultChecked;
     }
     for (const control of root.querySelectorAll('input, button')) control.disabled = true;
-    // A visible note (the wasm is not running: no render will remove it), said once by #status.
+    // A note above the figures (no render will remove it: the wasm is not running).
     const text = scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
-    const results = root.querySelector('.results');
-    if (results && text) results.prepend(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
+    const grid = root.querySelector('.calc-grid');
+    if (grid && text) grid.before(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
     const status = root.querySelector('#status');
     if (status && text) status.textContent = text;
   }
   unpend();
   page.classList.add('static');
-  // A trap after a panic was logged by the panic hook; any other failure is logged here.
+  // The panic hook has logged a panic; anything else is logged here.
   if (!isTrap(error) || !steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(steps));
 }
 
@@ -152,7 +177,7 @@ function fetchCode() {
   });
   const cancel = new AbortController();
   const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin', signal: cancel.signal });
-  // Compiled here, not by the glue, so that once the loader has given up nothing can start.
+  // Compiled here, not by the glue: after a give-up, nothing may start.
   const compiled = request.then((r) => {
     step('wasm response');
     if (!r.ok) throw new Error(`could not load ${wasm} (${r.status})`);
@@ -179,9 +204,8 @@ async function start() {
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-// ---- Input before the start: the controls are native, so they move before the code runs, and
-// hydration resets them. Keep the reader's last choice per control (across a retry too) and
-// replay it once the calculator is ready.
+// ---- The native controls move before the code runs, and hydration resets them: keep the
+// reader's last choice per control (across a retry too), replay it once ready.
 const early = new Map(retried ? retried.early : []);
 function remember(e) {
   const el = e.target;
@@ -205,7 +229,7 @@ function onReady() {
   clearTimeout(watchdog);
   step('ready seen');
   forgetRetry();
-  // The app restored the link's scenario in the render pass that marked it ready.
+  // The app restored the link's scenario in the pass that marked it ready.
   unpend();
   root.removeEventListener('input', remember, true);
   root.removeEventListener('change', remember, true);
@@ -219,9 +243,8 @@ function forgetRetry() {
   history.replaceState(Object.keys(rest).length ? rest : null, '');
 }
 
-/** Once more, from a fresh document: a reload of this entry. Nothing of the stalled start can get
- *  in the way then (a module stuck in the module map, a wasm instance half-way through
- *  hydrating); the reader's input is carried over. */
+/** Once more, from a fresh document (a reload): nothing of the stalled start (a module stuck in
+ *  the module map, a wasm half-way through hydrating) can get in the way. */
 function retry(why) {
   if (retried || stopped) return stop(new Error(why));
   step(`retry: ${why}`);
@@ -233,8 +256,7 @@ function retry(why) {
   location.reload();
 }
 
-/** In a hidden tab (nobody looking, timers and work throttled) the watchdog waits until the page
- *  is seen, then gives the start its full time again. */
+/** A hidden tab (throttled, nobody looking) waits until seen, then gets the full time again. */
 function arm() {
   clearTimeout(watchdog);
   watchdog = setTimeout(() => {
@@ -243,8 +265,7 @@ function arm() {
     retry(`not ready ${WATCHDOG_MS / 1000} s after the start (stage: ${page.dataset.stage})`);
   }, WATCHDOG_MS);
 }
-// Frozen mid-start (a background tab, the back/forward cache), timers stop and run late: the
-// start gets its full time again once the page is back.
+// Frozen mid-start (background tab, back/forward cache): the full time again once back.
 const rearm = (e) => step(e.type) && started && !ready && !stopped && arm();
 document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(watchdog));
 document.addEventListener('resume', rearm);
@@ -269,7 +290,7 @@ function onDom() {
   saved = root.innerHTML;
   title = document.title;
   embed();
-  if (scenario) for (const el of root.querySelectorAll('.results, .controls')) el.setAttribute('aria-busy', 'true');
+  if (scenario) for (const el of root.querySelectorAll('.calc-grid > *')) el.setAttribute('aria-busy', 'true');
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
   setEarly(false);
   root.addEventListener('input', remember, true);
@@ -278,8 +299,8 @@ function onDom() {
   else new MutationObserver((_, watch) => root.dataset.ready === 'true' && (watch.disconnect(), onReady())).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
   const calculator = root.querySelector('section.calculator');
   if (now || !calculator || typeof IntersectionObserver !== 'function') return go(now ? 'link' : 'at once');
-  // Near the calculator (one screen ahead when on top or same-origin; in a cross-origin iframe,
-  // browsers use its own edge), or the reader reaches for the widget.
+  // Near the calculator (one screen ahead, except in a cross-origin iframe), or the reader
+  // reaches for the widget.
   const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), go('near')), { rootMargin: '0px 0px 100% 0px' });
   near.observe(calculator);
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });

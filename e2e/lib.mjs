@@ -108,11 +108,11 @@ export function oracle() {
   lines.on('line', (l) => waiting.shift()(l));
   return {
     ask(s) {
-      const line = [s.officers, s.salary, s.benefits, s.overtime, s.awards, s.equipment ? 1 : 0, s.lang ?? 'en'].join(' ');
+      const line = [s.officers, s.salary, s.benefits, s.overtime, s.awards, s.equipment ? 1 : 0, s.lang ?? 'en', s.rule ?? 'dhs'].join(' ');
       return new Promise((ok) => { waiting.push(ok); child.stdin.write(line + '\n'); }).then((l) => {
         if (l.startsWith('error')) throw new Error(`oracle: ${l}`);
-        const [perOfficer, total, share, ...rows] = l.split('\t');
-        return { perOfficer, total, share, rows };
+        const [perOfficer, total, share, assumes, awardsCut, ...rows] = l.split('\t');
+        return { perOfficer, total, share, assumes, awardsCut, rows };
       });
     },
     close() { child.stdin.end(); },
@@ -124,6 +124,7 @@ export async function readPage(page) {
   return page.evaluate(() => {
     const v = (id) => Number(document.getElementById(id).value);
     const checked = document.querySelector('input[name="awards"]:checked');
+    const rule = document.querySelector('input[name="rule"]:checked');
     const text = (sel) => document.querySelector(sel).textContent.trim();
     const rows = [];
     for (const tr of document.querySelectorAll('table.breakdown tbody tr')) {
@@ -134,9 +135,13 @@ export async function readPage(page) {
       inputs: {
         officers: v('officers'), salary: v('salary'), benefits: v('benefits'), overtime: v('overtime'),
         awards: checked ? checked.value : '0', equipment: document.getElementById('equipment').checked,
+        rule: rule ? rule.value : 'dhs',
         lang: document.documentElement.lang || 'en',
       },
-      shown: { perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), rows },
+      shown: {
+        perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), assumes: text('#out-assumes'),
+        awardsCut: document.querySelector('#out-awards-cut')?.textContent.trim() ?? '-', rows,
+      },
     };
   });
 }

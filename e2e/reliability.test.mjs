@@ -28,7 +28,7 @@ async function assertStaticAndReadable(page, note) {
   assert.equal(await page.textContent('#out-total'), '$1.19 billion', note);
   assert.equal(await page.textContent('#out-per-officer'), '$139,855', note);
   assert.equal(await page.locator('#explainer input:not([disabled])').count(), 0, `${note}: controls left on`);
-  assert.equal(await page.textContent('.results .explainer-note'), 'The calculator could not start. The figures shown are the defaults; reload the page to try again.', `${note}: the reader is told`);
+  assert.equal(await page.textContent('.explainer-note'), 'The calculator could not start. The figures shown are the defaults; reload the page to try again.', `${note}: the reader is told`);
 }
 
 async function withSwitch(flag) {

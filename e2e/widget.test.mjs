@@ -35,7 +35,8 @@ test('loads and hydrates with no error; every event and the default figures are 
   for (const li of await page.locator('ol.events > li').all()) assert.ok(await li.isVisible());
   assert.equal(await page.textContent('#out-per-officer'), '$139,855');
   assert.equal(await page.textContent('#out-total'), '$1.19 billion');
-  assert.match(await page.textContent('#out-share'), /^6\.3% of ICE's new funding of about \$18\.75 billion a year$/);
+  assert.equal(await page.textContent('#out-share'), "For scale: equal to 6.3% of about $18.75 billion a year, our even yearly split of ICE's new funding");
+  assert.equal(await page.textContent('#out-assumes'), 'Assumes overtime at the maximum DHS announced: 25% of salary.');
   await assertMatchesModel(page, 'defaults');
   await page.close();
 });
@@ -130,7 +131,7 @@ test('the Spanish page is prerendered and hydrates in Spanish', async () => {
   assert.deepEqual(page.errors, []);
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.equal(await page.textContent('#out-total'), '$1.19 mil millones');
-  assert.match(await page.textContent('#timeline-title'), /Cómo se llegó aquí/);
+  assert.match(await page.textContent('#timeline-title'), /^Cómo se llegó hasta aquí$/);
   await page.focus('#salary');
   await page.keyboard.press('ArrowRight');
   await assertMatchesModel(page, 'Spanish salary');

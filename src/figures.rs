@@ -1,11 +1,26 @@
 //! The figures the calculator shows for a scenario, as text: computed once here and used by
 //! the results panel, the breakdown table, the live region and the browser tests' oracle.
 
-use explainer_core::content::Lang;
+use explainer_core::content::{Content, Lang};
 use explainer_core::format;
-use explainer_core::model::{compute, per_year, share_tenths_pct, Breakdown, Inputs, Part};
+use explainer_core::model::{compute, per_year, share_tenths_pct, AwardTier, Breakdown, Inputs, Part, OVERTIME_CAP_BP};
 
 use crate::content::CONTENT;
+use crate::state::Field;
+
+/// How a slider's value reads on screen ("$74,510") and to a screen reader ("$74,510 a year").
+pub fn readout(content: &Content, field: Field, value: u32, lang: Lang) -> (String, String) {
+    let c = &content.calculator;
+    let loc = content.locale(lang);
+    let (slider, shown) = match field {
+        Field::Officers => (&c.officers, format::count(value as u64, loc)),
+        Field::Salary => (&c.salary, format::dollars(value as u64 * 100, loc)),
+        Field::Benefits => (&c.benefits, format::percent_bp(value, loc)),
+        Field::Overtime => (&c.overtime, format::percent_bp(value, loc)),
+    };
+    let spoken = format::fill(slider.valuetext.get(lang), &[("value", &shown)]);
+    (shown, spoken)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
@@ -14,45 +29,90 @@ pub struct Figures {
     pub per_officer: String,
     /// "$1.19 billion"
     pub total: String,
-    /// "6.3% of ICE's new funding of about $18.75 billion a year"
+    /// "For scale: equal to 6.3% of about $18.75 billion a year, …"
     pub share: String,
-    /// "Total: $1.19 billion a year"
+    /// What the total assumes about overtime, shown beside it.
+    pub assumes: String,
+    /// Why the awards line is lower than asked (Reuters' reading of the 25% cap), if it is.
+    pub awards_cut: Option<String>,
+    /// "Total: $1.19 billion a year" (and the reading of the cap when it lowers the total).
     pub status: String,
+    /// The options in force, in words (print shows it: there are no controls on paper).
+    pub summary: String,
     /// Each line of the breakdown: (per officer, all officers), in `Part::ALL` order.
     pub rows: Vec<(String, String)>,
 }
 
 impl Figures {
     pub fn new(inputs: &Inputs, lang: Lang) -> Self {
-        let ui = &CONTENT.ui;
-        let loc = CONTENT.locale(lang);
+        Self::with(&CONTENT, inputs, lang)
+    }
+
+    /// The same for any content (tests use a made-up locale).
+    pub fn with(content: &Content, inputs: &Inputs, lang: Lang) -> Self {
+        let ui = &content.ui;
+        let calc = &content.calculator;
+        let loc = content.locale(lang);
         let b = compute(inputs);
-        let funding = &CONTENT.calculator.ice_funding;
+        let funding = &calc.ice_funding;
         let yearly = per_year(funding.total_dollars, funding.years);
         let share = format::share(share_tenths_pct(b.total(), yearly).unwrap_or(0), b.total() == 0, loc);
         let total = format::money(b.total(), loc);
+        let overtime = format::percent_bp(inputs.overtime_bp.min(OVERTIME_CAP_BP), loc);
+        let assumes = if inputs.overtime_bp >= OVERTIME_CAP_BP { &ui.assumes_max } else { &ui.assumes };
+        let cut = b.awards_cut > 0;
+        let status = if cut { &ui.status_capped } else { &ui.status };
+        let tier = calc.award_tiers.iter().zip(AwardTier::ALL).find(|(_, t)| *t == inputs.awards).map(|(l, _)| l.get(lang));
+        let equipment = if inputs.equipment { &ui.counted } else { &ui.not_counted };
         Figures {
             breakdown: b,
             per_officer: format::dollars(b.per_officer_total(), loc),
             share: format::fill(ui.share.get(lang), &[("share", &share), ("funding", &format::money(yearly, loc))]),
-            status: format::fill(ui.status.get(lang), &[("total", &total)]),
+            assumes: format::fill(assumes.get(lang), &[("overtime", &overtime)]),
+            awards_cut: cut.then(|| format::fill(ui.awards_cut.get(lang), &[("cut", &format::dollars(b.awards_cut, loc))])),
+            status: format::fill(status.get(lang), &[("total", &total)]),
+            summary: format::fill(
+                ui.summary.get(lang),
+                &[("awards", tier.unwrap_or_default()), ("equipment", equipment.get(lang)), ("rule", calc.cap_rule.option(inputs.rule).get(lang))],
+            ),
             total,
             rows: Part::ALL.iter().map(|&p| (format::dollars(b.per_officer(p), loc), format::money(b.total_of(p), loc))).collect(),
         }
     }
+
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use explainer_core::model::CapRule;
 
     #[test]
     fn defaults_give_the_worked_case() {
         let f = Figures::new(&CONTENT.defaults(), Lang::En);
         assert_eq!((f.per_officer.as_str(), f.total.as_str()), ("$139,855", "$1.19 billion"));
-        assert_eq!(f.share, "6.3% of ICE's new funding of about $18.75 billion a year");
+        assert_eq!(f.share, "For scale: equal to 6.3% of about $18.75 billion a year, our even yearly split of ICE's new funding");
         assert_eq!(f.status, "Total: $1.19 billion a year");
+        assert_eq!(f.assumes, "Assumes overtime at the maximum DHS announced: 25% of salary.");
+        assert_eq!(f.awards_cut, None);
         assert_eq!(f.rows[0], ("$74,510".to_string(), "$633.41 million".to_string()));
         assert_eq!(f.rows.len(), Part::ALL.len());
+    }
+
+    /// $100,000, 50% benefits, 25% overtime, $1,000 a quarter: $179,000 (DHS) or $175,000 (Reuters).
+    #[test]
+    fn reuters_reading_cuts_the_awards_and_says_so() {
+        let i = Inputs { officers: 1_000, salary_dollars: 100_000, benefits_bp: 5_000, overtime_bp: 2_500, awards: AwardTier::Tier90, equipment: false, rule: CapRule::Dhs };
+        let dhs = Figures::new(&i, Lang::En);
+        assert_eq!((dhs.per_officer.as_str(), dhs.total.as_str()), ("$179,000", "$179 million"));
+        let r = Figures::new(&Inputs { rule: CapRule::Reuters, ..i }, Lang::En);
+        assert_eq!((r.per_officer.as_str(), r.total.as_str()), ("$175,000", "$175 million"));
+        assert_eq!(r.rows[3].0, "$0");
+        assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: under the Reuters reading, overtime and awards together stop at 25% of salary, and overtime counts first."));
+        assert_eq!(r.status, "Total: $175 million a year, with overtime and awards capped together at 25% of salary, as Reuters reported");
+        let es = Figures::new(&Inputs { rule: CapRule::Reuters, overtime_bp: 2_000, ..i }, Lang::Es);
+        assert_eq!(es.awards_cut, None, "20% overtime leaves room for $4,000 of awards");
+        assert_eq!(es.assumes, "Supone horas extra de 20% del salario.");
+        assert!(es.summary.contains("según Reuters"), "{}", es.summary);
     }
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use explainer_core::content::Lang;
-use explainer_core::model::{compute, AwardTier, Breakdown, Inputs};
+use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::Reducible;
 
 use crate::content::CONTENT;
@@ -45,6 +45,8 @@ pub enum Action {
     Set(Field, u32),
     Awards(AwardTier),
     Equipment(bool),
+    /// How the 25% cap applies.
+    Rule(CapRule),
     Reset,
     Lang(Lang),
     /// A whole scenario at once (from a shared link).
@@ -61,10 +63,6 @@ impl State {
     pub fn new(lang: Lang) -> Self {
         Self { inputs: CONTENT.defaults(), lang }
     }
-
-    pub fn breakdown(&self) -> Breakdown {
-        compute(&self.inputs)
-    }
 }
 
 impl Reducible for State {
@@ -76,6 +74,7 @@ impl Reducible for State {
             Action::Set(field, v) => field.set(&mut next.inputs, v),
             Action::Awards(t) => next.inputs.awards = t,
             Action::Equipment(on) => next.inputs.equipment = on,
+            Action::Rule(r) => next.inputs.rule = r,
             Action::Reset => next.inputs = CONTENT.defaults(),
             Action::Lang(lang) => next.lang = lang,
             Action::Restore(inputs, lang) => next = State { inputs, lang },
@@ -102,8 +101,8 @@ mod tests {
         assert_eq!(s.inputs.officers, CONTENT.calculator.officers.max);
         let s = s.reduce(Action::Set(Field::Salary, 1));
         assert_eq!(s.inputs.salary_dollars, CONTENT.calculator.salary.min);
-        let s = s.reduce(Action::Awards(AwardTier::Tier80)).reduce(Action::Equipment(true));
-        assert_eq!((s.inputs.awards, s.inputs.equipment), (AwardTier::Tier80, true));
+        let s = s.reduce(Action::Awards(AwardTier::Tier80)).reduce(Action::Equipment(true)).reduce(Action::Rule(CapRule::Reuters));
+        assert_eq!((s.inputs.awards, s.inputs.equipment, s.inputs.rule), (AwardTier::Tier80, true, CapRule::Reuters));
         let s = s.reduce(Action::Reset);
         assert_eq!(s.inputs, CONTENT.defaults());
     }

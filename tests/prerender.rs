@@ -74,7 +74,7 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,lang""#));
+    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,rule,lang""#));
     assert!(page.contains(r#"<div id="explainer"><!--"#));
     // The loader's notes, in the page's language (it has no text of its own).
     for lang in Lang::ALL {
@@ -87,4 +87,33 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     // A page Trunk did not build (no links) is refused, naming what is missing.
     let err = prerender::page(INDEX, Lang::En).unwrap_err();
     assert!(err.contains("modulepreload"), "{err}");
+}
+
+/// The text inside the first element with `id="{id}"` (tags and Yew's comments stripped).
+fn inside(page: &str, id: &str) -> String {
+    let start = page.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id}"));
+    let open = start + page[start..].find('>').unwrap() + 1;
+    let close = open + page[open..].find("</").unwrap();
+    text_of(&page[open..close].replace("<!--", "<").replace("-->", ">")).trim().to_string()
+}
+
+#[test]
+fn the_figures_sit_in_their_output_elements_with_the_25_percent_choice() {
+    let en = prerender::page(&template(), Lang::En).unwrap();
+    assert_eq!(inside(&en, "out-per-officer"), "$139,855");
+    assert_eq!(inside(&en, "out-total"), "$1.19 billion");
+    assert_eq!(inside(&en, "out-assumes"), "Assumes overtime at the maximum DHS announced: 25% of salary.");
+    assert!(inside(&en, "out-share").starts_with("For scale: equal to 6.3% of about $18.75 billion a year"));
+    assert_eq!(
+        inside(&en, "out-summary"),
+        "Options: performance awards, None (or under 70% of targets); equipment allowance, not counted; 25% cap, Overtime up to 25% of salary, awards on top (as DHS lists them)."
+    );
+    // Both readings are offered, each naming its source; DHS's is chosen.
+    assert!(en.contains(r#"id="rule-dhs" value="dhs" checked"#) || en.contains(r#"value="dhs" checked"#), "DHS reading checked");
+    assert!(en.contains(r#"id="rule-reuters""#));
+    assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (as Reuters reported)"));
+    let es = prerender::page(&template(), Lang::Es).unwrap();
+    assert_eq!(inside(&es, "out-total"), "$1.19 mil millones");
+    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta 25% del salario (según Reuters)"));
+    assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: 25% del salario.");
 }

@@ -4,12 +4,14 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Bounds, Inputs, Limits};
+use crate::model::{Bounds, CapRule, Inputs, Limits};
 
 #[cfg(feature = "build")]
 mod build;
 #[cfg(feature = "build")]
-pub use build::{load, parse, to_rust, ContentError};
+mod trace;
+#[cfg(feature = "build")]
+pub use build::{check_facts, load, parse, to_rust, trace, ContentError};
 
 pub type Str = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
@@ -190,6 +192,43 @@ content_struct! {
 }
 
 content_struct! {
+    /// The choice between the two readings of the 25% rule (the sources differ).
+    pub struct RuleChoice {
+        pub label: Text,
+        /// Why there is a choice: what each source says.
+        pub note: Text,
+        /// The option for [`CapRule::Dhs`] (the default), naming its source.
+        pub dhs: Text,
+        /// The option for [`CapRule::Reuters`], naming its source.
+        pub reuters: Text,
+        /// Ids of `[[sources]]` entries, cited under the choice.
+        pub sources: List<Str>,
+    }
+}
+
+impl RuleChoice {
+    pub fn option(&self, rule: CapRule) -> &Text {
+        match rule {
+            CapRule::Dhs => &self.dhs,
+            CapRule::Reuters => &self.reuters,
+        }
+    }
+}
+
+content_struct! {
+    /// A number the texts state that the fact sheet does not, worked out from numbers it does
+    /// have. The content check accepts it only with a formula that gives it.
+    pub struct Derived {
+        /// The number as the texts write it, without separators or units: "18.75".
+        pub value: Str,
+        /// Two numbers from the fact sheet and one of + - * /: "75 / 4".
+        pub formula: Str,
+        /// In words, for the next editor.
+        pub why: Str,
+    }
+}
+
+content_struct! {
     pub struct Funding {
         /// "$75 billion over about four years"
         pub total_dollars: u64,
@@ -211,6 +250,8 @@ content_struct! {
         pub awards: Extra,
         /// Labels for none / $500 / $750 / $1,000 a quarter, in that order.
         pub award_tiers: List<Text>,
+        /// How the 25% cap applies: DHS's reading or Reuters'.
+        pub cap_rule: RuleChoice,
         pub equipment: Extra,
         pub ice_funding: Funding,
     }
@@ -226,7 +267,6 @@ content_struct! {
         /// "{years} years later"
         pub gap: Text,
         pub source: Text,
-        pub reported: Text,
         pub calculator_heading: Text,
         pub calculator_intro: Text,
         pub per_officer_heading: Text,
@@ -245,6 +285,20 @@ content_struct! {
         pub row_total: Text,
         /// "Total: {total} a year", spoken once the reader pauses.
         pub status: Text,
+        /// The same when Reuters' reading of the 25% cap lowers the total.
+        pub status_capped: Text,
+        /// Next to the total when overtime is at the 25% maximum ("{overtime}").
+        pub assumes_max: Text,
+        /// Next to the total otherwise ("{overtime}").
+        pub assumes: Text,
+        /// Under the breakdown when the cap cuts the awards ("{cut}").
+        pub awards_cut: Text,
+        /// The options in force, for print: "{awards}", "{equipment}", "{rule}".
+        pub summary: Text,
+        pub counted: Text,
+        pub not_counted: Text,
+        /// The disclosure that folds a control's note ("Source and details").
+        pub more: Text,
         pub reset: Text,
         pub sources_heading: Text,
         pub primary: Text,
@@ -272,6 +326,9 @@ content_struct! {
         pub events: List<Event>,
         pub sources: List<Source>,
         pub calculator: Calculator,
+        /// Numbers worked out from the fact sheet's (checked against it at build time).
+        #[cfg_attr(feature = "build", serde(default))]
+        pub derived: List<Derived>,
     }
 }
 
@@ -308,6 +365,7 @@ impl Content {
             overtime_bp: c.overtime.default,
             awards: Default::default(),
             equipment: false,
+            rule: CapRule::default(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! so Spanish (or a house style) is an edit there, not here.
 
 use crate::content::{Date, Locale};
-use crate::model::Cents;
+use crate::model::{round_half_up, Cents};
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -51,7 +51,7 @@ fn decimal(hundredths: u64, loc: &Locale) -> String {
 }
 
 fn round_div(n: u64, d: u64) -> u64 {
-    ((n as u128 + d as u128 / 2) / d as u128) as u64
+    round_half_up(n as u128, d as u128)
 }
 
 /// Whole dollars, rounded half up: 13_985_527 cents -> "$139,855".

@@ -13,14 +13,16 @@ pub type Cents = u64;
 /// Percentages are carried in basis points: 10,000 = 100%.
 pub const BP_PER_WHOLE: u32 = 10_000;
 
-/// DHS: overtime is covered "up to 25% of the officer's annual salary".
+/// DHS: overtime is covered "up to 25% of the officer's annual salary". Reuters words the
+/// same 25% as covering "overtime costs and performance-based bonuses" (see [`CapRule`]).
 pub const OVERTIME_CAP_BP: u32 = 2_500;
 
 /// Performance awards are paid quarterly (DHS).
 pub const QUARTERS_PER_YEAR: u64 = 4;
 
-/// Equipment allowance: "up to $7,500" per trained task force officer, first year
-/// (reported by the Fraternal Order of Police; secondary).
+/// Equipment allowance: "up to $7,500" per trained task force officer (reported by the
+/// Fraternal Order of Police; secondary). No source says when or how often: counted once a year here
+/// only when the reader switches it on.
 pub const EQUIPMENT_CENTS: Cents = 750_000;
 
 /// Hard bounds the model accepts whatever the content file or a URL says, so that
@@ -29,15 +31,64 @@ pub const MAX_OFFICERS: u32 = 1_000_000;
 pub const MAX_SALARY_DOLLARS: u32 = 10_000_000;
 pub const MAX_BENEFITS_BP: u32 = BP_PER_WHOLE;
 
-/// `bp` basis points of `amount`, rounded half up to the nearest cent.
-pub fn percent_of(amount: Cents, bp: u32) -> Cents {
-    let exact = amount as u128 * bp as u128;
-    ((exact + BP_PER_WHOLE as u128 / 2) / BP_PER_WHOLE as u128) as Cents
+/// `n / d` rounded half up: the project's one rounding rule, used by the model and, for
+/// display, by [`crate::format`]. `d` must not be 0.
+pub fn round_half_up(n: u128, d: u128) -> u64 {
+    ((n + d / 2) / d) as u64
 }
 
-/// The 25% overtime rule, in one place: whatever share is asked for, DHS pays at most 25%.
-pub fn overtime_cents(salary: Cents, requested_bp: u32) -> Cents {
-    percent_of(salary, requested_bp.min(OVERTIME_CAP_BP))
+/// `bp` basis points of `amount`, rounded half up to the nearest cent.
+pub fn percent_of(amount: Cents, bp: u32) -> Cents {
+    round_half_up(amount as u128 * bp as u128, BP_PER_WHOLE as u128)
+}
+
+/// How the 25% of salary applies. The sources differ, so the reader chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CapRule {
+    /// DHS (primary): overtime up to 25% of salary; quarterly awards listed separately, on top.
+    #[default]
+    Dhs,
+    /// Reuters: up to 25% of salary "for overtime costs and performance-based bonuses", one
+    /// cap for both. Overtime counts first; awards fill what is left of the 25%.
+    Reuters,
+}
+
+impl CapRule {
+    pub const ALL: [CapRule; 2] = [Self::Dhs, Self::Reuters];
+
+    /// Stable short name, used in URLs and element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Dhs => "dhs",
+            Self::Reuters => "reuters",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// What the 25% rule lets DHS pay one officer for overtime and awards, in cents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extras {
+    pub overtime: Cents,
+    pub awards: Cents,
+    /// Awards the reader asked for that the cap leaves out (only under [`CapRule::Reuters`]).
+    pub awards_cut: Cents,
+}
+
+/// The 25% rule, in one place, under either reading: whatever share of overtime is asked
+/// for, DHS pays at most 25% of salary; under Reuters' reading, awards only fill what
+/// overtime leaves of that 25%.
+pub fn capped_extras(salary: Cents, overtime_bp: u32, awards: Cents, rule: CapRule) -> Extras {
+    let cap = percent_of(salary, OVERTIME_CAP_BP);
+    let overtime = percent_of(salary, overtime_bp).min(cap);
+    let paid = match rule {
+        CapRule::Dhs => awards,
+        CapRule::Reuters => awards.min(cap - overtime),
+    };
+    Extras { overtime, awards: paid, awards_cut: awards - paid }
 }
 
 /// Quarterly performance awards by the share of ICE-provided targets located (DHS).
@@ -114,11 +165,13 @@ pub struct Inputs {
     pub salary_dollars: u32,
     /// Benefits as a share of salary.
     pub benefits_bp: u32,
-    /// Overtime asked for, as a share of salary (capped by [`overtime_cents`]).
+    /// Overtime asked for, as a share of salary (capped by [`capped_extras`]).
     pub overtime_bp: u32,
     pub awards: AwardTier,
-    /// Count the first-year equipment allowance.
+    /// Count the reported equipment allowance.
     pub equipment: bool,
+    /// How the 25% cap applies (the sources differ).
+    pub rule: CapRule,
 }
 
 impl Inputs {
@@ -157,6 +210,9 @@ pub struct Breakdown {
     pub overtime: Cents,
     pub awards: Cents,
     pub equipment: Cents,
+    /// Per officer: awards asked for but left out by the cap (Reuters' reading), else 0.
+    pub awards_cut: Cents,
+    pub rule: CapRule,
 }
 
 impl Breakdown {
@@ -191,21 +247,22 @@ impl Breakdown {
 pub fn compute(inputs: &Inputs) -> Breakdown {
     let officers = inputs.officers.min(MAX_OFFICERS);
     let salary = inputs.salary_dollars.min(MAX_SALARY_DOLLARS) as Cents * 100;
+    let extras = capped_extras(salary, inputs.overtime_bp, inputs.awards.per_year_cents(), inputs.rule);
     Breakdown {
         officers,
         salary,
         benefits: percent_of(salary, inputs.benefits_bp.min(MAX_BENEFITS_BP)),
-        overtime: overtime_cents(salary, inputs.overtime_bp),
-        awards: inputs.awards.per_year_cents(),
+        overtime: extras.overtime,
+        awards: extras.awards,
         equipment: if inputs.equipment { EQUIPMENT_CENTS } else { 0 },
+        awards_cut: extras.awards_cut,
+        rule: inputs.rule,
     }
 }
 
 /// Yearly share of a multi-year sum, rounded half up to the cent ("about $18.75 billion a year").
 pub fn per_year(total_dollars: u64, years: u32) -> Cents {
-    let cents = total_dollars as u128 * 100;
-    let years = years.max(1) as u128;
-    ((cents + years / 2) / years) as Cents
+    round_half_up(total_dollars as u128 * 100, years.max(1) as u128)
 }
 
 /// `part` as a share of `whole` in tenths of a percent, rounded half up (63 = 6.3%).
@@ -214,8 +271,7 @@ pub fn share_tenths_pct(part: Cents, whole: Cents) -> Option<u64> {
     if whole == 0 {
         return None;
     }
-    let scaled = part as u128 * 1000;
-    Some(((scaled + whole as u128 / 2) / whole as u128) as u64)
+    Some(round_half_up(part as u128 * 1000, whole as u128))
 }
 
 #[cfg(test)]
@@ -231,6 +287,7 @@ mod tests {
             overtime_bp: 2_500,
             awards: AwardTier::None,
             equipment: false,
+            rule: CapRule::Dhs,
         }
     }
 
@@ -263,9 +320,37 @@ mod tests {
 
     #[test]
     fn overtime_is_capped_at_a_quarter_of_salary() {
-        assert_eq!(overtime_cents(10_000_000, 9_999), 2_500_000);
-        assert_eq!(overtime_cents(10_000_000, u32::MAX), 2_500_000);
-        assert_eq!(overtime_cents(10_000_000, 1_000), 1_000_000);
+        for rule in CapRule::ALL {
+            assert_eq!(capped_extras(10_000_000, 9_999, 0, rule).overtime, 2_500_000);
+            assert_eq!(capped_extras(10_000_000, u32::MAX, 0, rule).overtime, 2_500_000);
+            assert_eq!(capped_extras(10_000_000, 1_000, 0, rule).overtime, 1_000_000);
+        }
+    }
+
+    /// The example: $100,000 salary, 50% benefits, 25% overtime, $1,000 a quarter.
+    #[test]
+    fn both_readings_of_the_25_percent_rule() {
+        let i = Inputs { salary_dollars: 100_000, benefits_bp: 5_000, overtime_bp: 2_500, awards: AwardTier::Tier90, ..reference() };
+        let dhs = compute(&i);
+        assert_eq!(dhs.per_officer_total(), 17_900_000); // $179,000
+        assert_eq!((dhs.awards, dhs.awards_cut), (400_000, 0));
+        let reuters = compute(&Inputs { rule: CapRule::Reuters, ..i });
+        assert_eq!(reuters.per_officer_total(), 17_500_000); // $175,000: overtime uses the whole 25%
+        assert_eq!((reuters.awards, reuters.awards_cut), (0, 400_000));
+        // 20% overtime leaves 5% ($5,000) of room: the $4,000 of awards fit, both readings agree.
+        let room = Inputs { overtime_bp: 2_000, ..i };
+        assert_eq!(compute(&room).per_officer_total(), compute(&Inputs { rule: CapRule::Reuters, ..room }).per_officer_total());
+        // 24% overtime leaves $1,000: awards are cut to it.
+        let tight = compute(&Inputs { overtime_bp: 2_400, rule: CapRule::Reuters, ..i });
+        assert_eq!((tight.awards, tight.awards_cut), (100_000, 300_000));
+    }
+
+    #[test]
+    fn cap_rule_keys_round_trip() {
+        for r in CapRule::ALL {
+            assert_eq!(CapRule::from_key(r.key()), Some(r));
+        }
+        assert_eq!(CapRule::from_key("DHS"), None);
     }
 
     #[test]
@@ -302,15 +387,20 @@ mod tests {
         prop::sample::select(AwardTier::ALL.to_vec())
     }
 
+    fn any_rule() -> impl Strategy<Value = CapRule> {
+        prop::sample::select(CapRule::ALL.to_vec())
+    }
+
     fn any_inputs() -> impl Strategy<Value = Inputs> {
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>(), any_tier(), any::<bool>()).prop_map(
-            |(officers, salary_dollars, benefits_bp, overtime_bp, awards, equipment)| Inputs {
+        (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>(), any_tier(), any::<bool>(), any_rule()).prop_map(
+            |(officers, salary_dollars, benefits_bp, overtime_bp, awards, equipment, rule)| Inputs {
                 officers,
                 salary_dollars,
                 benefits_bp,
                 overtime_bp,
                 awards,
                 equipment,
+                rule,
             },
         )
     }
@@ -320,6 +410,26 @@ mod tests {
         fn overtime_never_exceeds_a_quarter_of_salary(i in any_inputs()) {
             let b = compute(&i);
             prop_assert!(b.overtime * 4 <= b.salary + 3, "overtime {} salary {}", b.overtime, b.salary);
+        }
+
+        #[test]
+        fn under_reuters_reading_overtime_and_awards_never_exceed_a_quarter(i in any_inputs()) {
+            let b = compute(&Inputs { rule: CapRule::Reuters, ..i });
+            prop_assert!(b.overtime + b.awards <= percent_of(b.salary, OVERTIME_CAP_BP));
+            prop_assert_eq!(b.awards + b.awards_cut, i.awards.per_year_cents());
+        }
+
+        #[test]
+        fn when_awards_fit_under_the_cap_both_readings_agree(i in any_inputs()) {
+            let dhs = compute(&Inputs { rule: CapRule::Dhs, ..i });
+            let reuters = compute(&Inputs { rule: CapRule::Reuters, ..i });
+            prop_assert!(reuters.per_officer_total() <= dhs.per_officer_total());
+            prop_assert_eq!(dhs.awards_cut, 0);
+            if dhs.overtime + dhs.awards <= percent_of(dhs.salary, OVERTIME_CAP_BP) {
+                prop_assert_eq!(dhs.per_officer_total(), reuters.per_officer_total());
+            } else {
+                prop_assert!(reuters.awards_cut > 0);
+            }
         }
 
         #[test]
@@ -336,6 +446,10 @@ mod tests {
             for up in ups {
                 let b = compute(&up);
                 for part in Part::ALL {
+                    // Under Reuters' reading more overtime leaves less room for awards (the total still rises).
+                    if part == Part::Awards && up.rule == CapRule::Reuters && up.overtime_bp != i.overtime_bp {
+                        continue;
+                    }
                     prop_assert!(b.per_officer(part) >= base.per_officer(part));
                     prop_assert!(b.total_of(part) >= base.total_of(part));
                 }
@@ -361,6 +475,7 @@ mod tests {
             overtime_bp: u32::MAX,
             awards: AwardTier::Tier90,
             equipment: true,
+            rule: CapRule::Dhs,
         };
         let b = compute(&max);
         // Checked arithmetic proves the unchecked sums above could not wrap.

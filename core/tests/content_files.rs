@@ -86,7 +86,7 @@ fn an_unknown_field_is_refused() {
 
 #[test]
 fn a_missing_translation_is_refused() {
-    let m = error_after("headline.es = \"Comienzan los reembolsos\"\n", "");
+    let m = error_after("headline.es = \"Entra en vigor la oferta de reembolso\"\n", "");
     assert_names(&m, &[FILE, "events[7]", "id \"reimbursements-start\"", "field `headline`", "missing field `es`"]);
     let m = error_after("reset.es = \"Restablecer valores\"\n", "reset.es = \"  \"\n");
     assert_names(&m, &[FILE, "ui", "reset.es", "empty"]);

@@ -1,10 +1,10 @@
 use explainer_core::content::{Lang, Slider as SliderContent};
-use explainer_core::format;
-use explainer_core::model::{AwardTier, Inputs};
+use explainer_core::model::{AwardTier, CapRule, Inputs};
 use yew::prelude::*;
 
-use super::{Note, Results, Slider};
+use super::{Headline, Note, Results, Slider};
 use crate::content::CONTENT;
+use crate::figures::{readout, Figures};
 use crate::state::{Action, Field, State};
 
 #[derive(Properties, PartialEq)]
@@ -14,15 +14,14 @@ pub struct CalculatorProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// The slider's content entry, its id, and how its value reads.
-fn slider_parts(field: Field, value: u32, lang: Lang) -> (&'static SliderContent, &'static str, String) {
+/// The slider's content entry and its id.
+fn slider_parts(field: Field) -> (&'static SliderContent, &'static str) {
     let c = &CONTENT.calculator;
-    let loc = CONTENT.locale(lang);
     match field {
-        Field::Officers => (&c.officers, "officers", format::count(value as u64, loc)),
-        Field::Salary => (&c.salary, "salary", format::dollars(value as u64 * 100, loc)),
-        Field::Benefits => (&c.benefits, "benefits", format::percent_bp(value, loc)),
-        Field::Overtime => (&c.overtime, "overtime", format::percent_bp(value, loc)),
+        Field::Officers => (&c.officers, "officers"),
+        Field::Salary => (&c.salary, "salary"),
+        Field::Benefits => (&c.benefits, "benefits"),
+        Field::Overtime => (&c.overtime, "overtime"),
     }
 }
 
@@ -44,7 +43,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     };
     let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
         let value = field.get(inputs);
-        let (content, id, readout) = slider_parts(field, value, lang);
+        let (content, id) = slider_parts(field);
+        let (readout, valuetext) = readout(&CONTENT, field, value, lang);
         html! {
             <Slider
                 key={id}
@@ -59,7 +59,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 key_step={content.key_step}
                 page_step={content.page_step}
                 {value}
-                valuetext={format::fill(content.valuetext.get(lang), &[("value", &readout)])}
+                {valuetext}
                 readout={readout}
                 {on_input}
             />
@@ -75,6 +75,19 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     checked={inputs.awards == tier}
                     onchange={Callback::from(move |_: Event| d.dispatch(Action::Awards(tier)))} />
                 <label for={id}>{ label.get(lang) }</label>
+            </div>
+        }
+    });
+
+    let rules = CapRule::ALL.iter().map(|&rule| {
+        let d = dispatch.clone();
+        let id = format!("rule-{}", rule.key());
+        html! {
+            <div class="choice" key={id.clone()}>
+                <input type="radio" name="rule" id={id.clone()} value={rule.key()}
+                    checked={inputs.rule == rule}
+                    onchange={Callback::from(move |_: Event| d.dispatch(Action::Rule(rule)))} />
+                <label for={id}>{ calc.cap_rule.option(rule).get(lang) }</label>
             </div>
         }
     });
@@ -102,23 +115,33 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         use_effect_with((*inputs, lang), move |_| copied.set(false));
     }
 
+    // Computed once per render, for the headline figures and the rest of the results.
+    let figures = Figures::new(inputs, lang);
     html! {
         <section class="calculator" aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
             <div class="calc-grid">
+                <Headline figures={figures.clone()} {lang} />
                 <div class="controls">
                     { for sliders }
                     <fieldset class="awards" aria-describedby="awards-note">
                         <legend>{ calc.awards.label.get(lang) }</legend>
                         { for awards }
-                        <Note id="awards-note" text={calc.awards.note.get(lang).to_string()} source={&*calc.awards.source} {lang} />
+                        <Note id="awards-note" fold=true text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
+                    </fieldset>
+                    <fieldset class="rule" aria-describedby="rule-note">
+                        <legend>{ calc.cap_rule.label.get(lang) }</legend>
+                        { for rules }
+                        <Note id="rule-note" fold=true text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
                     </fieldset>
                     <div class="check">
-                        <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
-                            aria-describedby="equipment-note" />
-                        <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                        <Note id="equipment-note" text={calc.equipment.note.get(lang).to_string()} source={&*calc.equipment.source} {lang} />
+                        <div class="choice">
+                            <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
+                                aria-describedby="equipment-note" />
+                            <label for="equipment">{ calc.equipment.label.get(lang) }</label>
+                        </div>
+                        <Note id="equipment-note" fold=true text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
                     </div>
                     <div class="actions">
                         <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
@@ -127,7 +150,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         </button>
                     </div>
                 </div>
-                <Results inputs={*inputs} {lang} />
+                <Results {figures} {lang} />
             </div>
         </section>
     }

@@ -2,7 +2,7 @@ use explainer_core::content::{Event, Lang};
 use explainer_core::format;
 use yew::prelude::*;
 
-use super::Citation;
+use super::Citations;
 use crate::content::CONTENT;
 
 #[derive(Properties, PartialEq)]
@@ -35,12 +35,7 @@ pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
             <p class="body">{ event.body.get(lang) }</p>
             <p class="cite">
                 { ui.source.get(lang) }{" "}
-                { for event.sources.iter().enumerate().map(|(i, id)| html! {
-                    <>
-                        if i > 0 { {"; "} }
-                        <Citation id={&**id} {lang} />
-                    </>
-                }) }
+                <Citations ids={event.sources.iter().map(|id| AttrValue::from(&**id)).collect::<Vec<_>>()} {lang} />
             </p>
         </li>
     }

@@ -1,5 +1,4 @@
 use explainer_core::content::Lang;
-use explainer_core::model::Inputs;
 use yew::prelude::*;
 
 use super::{BreakdownTable, Note, StackedBar, Status};
@@ -7,20 +6,21 @@ use crate::content::CONTENT;
 use crate::figures::Figures;
 
 #[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub inputs: Inputs,
+pub struct HeadlineProps {
+    pub figures: Figures,
     pub lang: Lang,
 }
 
-/// What the chosen scenario costs: per officer, in total, and next to ICE's new funding.
+/// The two figures a reader watches while moving the controls, and what the total assumes.
+/// It stays on the reader's screen while they work the controls (sticky; in an iframe the
+/// loader tells it where the visible part of the frame begins: `--vis-top`).
 #[function_component]
-pub fn Results(props: &ResultsProps) -> Html {
+pub fn Headline(props: &HeadlineProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;
-    let funding = &CONTENT.calculator.ice_funding;
-    let f = Figures::new(&props.inputs, lang);
+    let f = &props.figures;
     html! {
-        <div class="results">
+        <div class="headline">
             <div class="figures">
                 <p class="figure">
                     <span class="figure-label">{ ui.per_officer_heading.get(lang) }</span>
@@ -31,11 +31,36 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <strong id="out-total">{ f.total.clone() }</strong>
                 </p>
             </div>
+            <p class="assumes" id="out-assumes">{ f.assumes.clone() }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub figures: Figures,
+    pub lang: Lang,
+}
+
+/// The rest of what the scenario costs: for scale beside ICE's new funding, line by line,
+/// and the spoken total.
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let funding = &CONTENT.calculator.ice_funding;
+    let f = &props.figures;
+    html! {
+        <div class="results">
             <p class="share" id="out-share">{ f.share.clone() }</p>
             <StackedBar breakdown={f.breakdown} />
             <BreakdownTable figures={f.clone()} {lang} />
-            <Note text={funding.note.get(lang).to_string()} source={&*funding.source} {lang} />
-            <Status message={f.status} />
+            if let Some(cut) = f.awards_cut.clone() {
+                <p class="awards-cut" id="out-awards-cut">{ cut }</p>
+            }
+            // Paper has no controls: print says which options were on.
+            <p class="summary print-only" id="out-summary">{ f.summary.clone() }</p>
+            <Note text={funding.note.get(lang).to_string()} sources={vec![AttrValue::from(&*funding.source)]} {lang} />
+            <Status message={f.status.clone()} />
         </div>
     }
 }

@@ -75,7 +75,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <Note id={note_id} text={&props.note} source={&props.source} lang={props.lang} />
+            <Note id={note_id} fold=true text={&props.note} sources={vec![props.source.clone()]} lang={props.lang} />
         </div>
     }
 }

@@ -37,19 +37,50 @@ pub struct NoteProps {
     #[prop_or_default]
     pub id: Option<AttrValue>,
     pub text: AttrValue,
-    /// A source id from the content file.
-    pub source: AttrValue,
+    /// Source ids from the content file (one or more).
+    pub sources: Vec<AttrValue>,
     pub lang: Lang,
+    /// Folded into a disclosure (under a control, where room is short on a phone). It is
+    /// open in print; the browser opens it for find-in-page.
+    #[prop_or_default]
+    pub fold: bool,
 }
 
 /// The small print under a control or figure: where its number comes from, and "Source: <name>".
 #[function_component]
 pub fn Note(props: &NoteProps) -> Html {
-    html! {
+    let lang = props.lang;
+    let note = html! {
         <p class="note" id={props.id.clone()}>
             { &props.text }{" "}
-            <span class="src">{ CONTENT.ui.source.get(props.lang) }{" "}<Citation id={props.source.clone()} lang={props.lang} /></span>
+            <span class="src">{ CONTENT.ui.source.get(lang) }{" "}<Citations ids={props.sources.clone()} {lang} /></span>
         </p>
+    };
+    if props.fold {
+        html! { <details class="more"><summary>{ CONTENT.ui.more.get(lang) }</summary>{ note }</details> }
+    } else {
+        note
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CitationsProps {
+    /// Source ids from the content file, cited in this order.
+    pub ids: Vec<AttrValue>,
+    pub lang: Lang,
+}
+
+/// Several sources, separated by semicolons.
+#[function_component]
+pub fn Citations(props: &CitationsProps) -> Html {
+    let lang = props.lang;
+    html! {
+        { for props.ids.iter().enumerate().map(|(i, id)| html! {
+            <>
+                if i > 0 { {"; "} }
+                <Citation id={id.clone()} {lang} />
+            </>
+        }) }
     }
 }
 
@@ -67,16 +98,14 @@ pub fn Sources(props: &SourcesProps) -> Html {
         <section class="sources" aria-labelledby="sources-title">
             <h3 id="sources-title">{ ui.sources_heading.get(lang) }</h3>
             <ul>
-                { for CONTENT.sources.iter().map(|s| {
-                    let mark = match s.mark { Mark::Primary => &ui.primary, Mark::Secondary => &ui.secondary };
-                    html! {
-                        <li key={&*s.id}>
-                            <Citation id={&*s.id} {lang} />
-                            if s.mark == Mark::Primary {
-                                <span class="mark">{ format!(" ({})", mark.get(lang)) }</span>
-                            }
-                        </li>
-                    }
+                // A secondary source's mark comes with its citation; a primary one is marked here.
+                { for CONTENT.sources.iter().map(|s| html! {
+                    <li key={&*s.id}>
+                        <Citation id={&*s.id} {lang} />
+                        if s.mark == Mark::Primary {
+                            <span class="mark">{ format!(" ({})", ui.primary.get(lang)) }</span>
+                        }
+                    </li>
                 }) }
             </ul>
         </section>

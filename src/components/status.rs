@@ -7,7 +7,8 @@ pub struct StatusProps {
 }
 
 /// How long the reader must pause before the new total is announced.
-pub const ANNOUNCE_AFTER_MS: u32 = 800;
+#[cfg(target_arch = "wasm32")]
+const ANNOUNCE_AFTER_MS: u32 = 800;
 
 /// One polite live region. It stays empty on load and speaks the message only once the
 /// reader pauses, so dragging a slider is not read out step by step.

@@ -3,10 +3,10 @@
 //! unknown keys skipped; it never panics (property-tested below). (`?theme=` is the
 //! loader's, `assets/loader.js`: it needs no wasm.)
 //!
-//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&lang=es`
+//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&rule=reuters&lang=es`
 
 use explainer_core::content::Lang;
-use explainer_core::model::{AwardTier, Inputs, Limits};
+use explainer_core::model::{AwardTier, CapRule, Inputs, Limits};
 
 /// What a query string asks for, already made valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +45,7 @@ fn percent_bp(v: &str) -> Option<u32> {
 }
 
 /// The keys the query string may hold; others are ignored.
-pub const KEYS: [&str; 7] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang"];
+pub const KEYS: [&str; 8] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "rule", "lang"];
 
 /// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
 /// Keys other than [`KEYS`] are ignored.
@@ -67,6 +67,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
             }
             .map(|on| i.equipment = on)
             .is_some(),
+            "rule" => CapRule::from_key(value).map(|r| i.rule = r).is_some(),
             "lang" => {
                 s.lang = Lang::from_code(value).or(s.lang);
                 false
@@ -90,13 +91,14 @@ fn percent(bp: u32) -> String {
 /// The query string for a scenario (without `?`); `parse` reads it back unchanged.
 pub fn to_query(inputs: &Inputs, lang: Lang) -> String {
     let mut q = format!(
-        "officers={}&salary={}&benefits={}&overtime={}&awards={}&equipment={}",
+        "officers={}&salary={}&benefits={}&overtime={}&awards={}&equipment={}&rule={}",
         inputs.officers,
         inputs.salary_dollars,
         percent(inputs.benefits_bp),
         percent(inputs.overtime_bp),
         inputs.awards.key(),
         inputs.equipment as u8,
+        inputs.rule.key(),
     );
     if lang != Lang::En {
         q.push_str("&lang=");
@@ -122,7 +124,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_525, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true };
+        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_525, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters };
         let s = read(&to_query(&i, Lang::Es));
         assert_eq!(s.inputs, i);
         assert_eq!(s.lang, Some(Lang::Es));
@@ -137,7 +139,7 @@ mod tests {
         assert_eq!(s.inputs.salary_dollars, CONTENT.calculator.salary.min);
         assert_eq!(s.inputs.benefits_bp, 10_000);
         assert_eq!(s.inputs.overtime_bp, 2_500);
-        let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&lang=fr&theme=pink");
+        let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&rule=DHS&rule=both&lang=fr&theme=pink");
         assert_eq!(s.inputs, d);
         assert_eq!((s.lang, s.has_inputs), (None, false));
         let long = "9".repeat(400);
@@ -146,6 +148,8 @@ mod tests {
         assert_eq!(read("officers=1&officers=2").inputs.officers, 2);
         assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
         assert_eq!(read("theme=dark&lang=es").lang, Some(Lang::Es), "other keys are skipped");
+        assert_eq!(read("rule=reuters").inputs.rule, CapRule::Reuters);
+        assert_eq!(read("rule=reuters&rule=nonsense").inputs.rule, CapRule::Reuters, "a malformed value is ignored");
     }
 
     /// 10,000 hostile inputs per property in every test run; `FUZZ_CASES=1000000` for a long run.
@@ -160,9 +164,23 @@ mod tests {
             prop_assert!(valid(&read(&q)));
         }
 
+        /// Every valid scenario survives the trip through the address unchanged.
+        #[test]
+        fn to_query_then_parse_gives_the_same_scenario(
+            officers in 0u32..=20_000, salary in 40_000u32..=150_000, benefits in 0u32..=10_000, overtime in 0u32..=2_500,
+            awards in prop::sample::select(AwardTier::ALL.to_vec()), equipment in any::<bool>(),
+            rule in prop::sample::select(CapRule::ALL.to_vec()), lang in prop::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let i = Inputs { officers, salary_dollars: salary, benefits_bp: benefits, overtime_bp: overtime, awards, equipment, rule }
+                .clamped(&CONTENT.limits());
+            let s = read(&to_query(&i, lang));
+            prop_assert_eq!(s.inputs, i);
+            prop_assert_eq!(s.lang.unwrap_or(Lang::En), lang);
+        }
+
         #[test]
         fn any_value_for_any_key_gives_a_valid_scenario(
-            key in prop::sample::select(vec!["officers", "salary", "benefits", "overtime", "awards", "equipment", "lang", "theme", ""]),
+            key in prop::sample::select(vec!["officers", "salary", "benefits", "overtime", "awards", "equipment", "rule", "lang", "theme", ""]),
             value in prop_oneof![
                 ".{0,40}",
                 "-?[0-9]{0,400}(\\.[0-9]{0,5})?",

@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::*;
+pub use super::trace::{check_facts, trace};
 use crate::model::{MAX_BENEFITS_BP, MAX_OFFICERS, MAX_SALARY_DOLLARS, OVERTIME_CAP_BP};
 
 /// A content file that cannot be used, and where.
@@ -66,7 +67,7 @@ pub fn parse(text: &str, file: &str) -> Result<Content, ContentError> {
 }
 
 /// `events[3].headline.es` -> (`events[3] (id "x")`, `headline.es`).
-fn split_path(path: &str, raw: Option<&toml::Table>) -> (String, String) {
+pub(super) fn split_path(path: &str, raw: Option<&toml::Table>) -> (String, String) {
     if path.is_empty() || path == "." {
         return ("file".into(), String::new());
     }
@@ -219,6 +220,16 @@ fn validate(c: &Content) -> Result<(), Problem> {
     for (i, t) in calc.award_tiers.iter().enumerate() {
         check_text(&format!("calculator.award_tiers[{i}]"), "label", t, &[])?;
     }
+    let rule = &calc.cap_rule;
+    for (field, text) in [("label", &rule.label), ("note", &rule.note), ("dhs", &rule.dhs), ("reuters", &rule.reuters)] {
+        check_text("calculator.cap_rule", field, text, &[])?;
+    }
+    if rule.sources.is_empty() {
+        return Err(problem("calculator.cap_rule", "sources", "is empty: name the sources of both readings"));
+    }
+    for id in rule.sources.iter() {
+        check_source(c, "calculator.cap_rule", "sources", id)?;
+    }
     let f = &calc.ice_funding;
     check_source(c, "calculator.ice_funding", "source", &f.source)?;
     check_text("calculator.ice_funding", "note", &f.note, &[])?;
@@ -234,6 +245,11 @@ fn validate(c: &Content) -> Result<(), Problem> {
     check_text("ui", "gap", &ui.gap, &["years"])?;
     check_text("ui", "share", &ui.share, &["share", "funding"])?;
     check_text("ui", "status", &ui.status, &["total"])?;
+    check_text("ui", "status_capped", &ui.status_capped, &["total"])?;
+    check_text("ui", "assumes_max", &ui.assumes_max, &["overtime"])?;
+    check_text("ui", "assumes", &ui.assumes, &["overtime"])?;
+    check_text("ui", "awards_cut", &ui.awards_cut, &["cut"])?;
+    check_text("ui", "summary", &ui.summary, &["awards", "equipment", "rule"])?;
 
     for lang in Lang::ALL {
         let entry = format!("locale.{}", lang.code());

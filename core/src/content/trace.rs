@@ -1,0 +1,392 @@
+//! Build-time only: every number and date the content states must trace to the fact sheet
+//! (`docs/facts.md`), or be declared under `[[derived]]` with a formula that gives it from
+//! numbers the fact sheet has. An editor who types a figure from memory gets an error that
+//! names the entry and the field.
+//!
+//! The check is on numbers, not sentences: it cannot tell that a true number is attached to
+//! the wrong claim (that is the standards desk's read), but it catches any figure, year or
+//! day that has no line in the fact sheet behind it.
+
+use std::collections::BTreeSet;
+
+use super::build::{parse, split_path, ContentError};
+use super::{Content, Lang};
+use crate::format;
+
+/// What a number in a text is: money ("$75"), a percentage ("25%") or a plain number.
+/// Money must match money in the fact sheet and a percentage a percentage, so "$80" is not
+/// excused by "80-89%".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Money,
+    Percent,
+    Plain,
+}
+
+/// A number as the check compares it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Number {
+    pub kind: Kind,
+    /// Normalized: thousands separators dropped, `.` for decimals, no leading zeros in the
+    /// whole part, no trailing zeros in the decimals ("$1,000" -> "1000", "62.70" -> "62.7").
+    pub value: String,
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            Kind::Money => write!(f, "${}", self.value),
+            Kind::Percent => write!(f, "{}%", self.value),
+            Kind::Plain => write!(f, "{}", self.value),
+        }
+    }
+}
+
+/// How a language writes numbers: its separators and what comes before money and after a
+/// percentage (from the locale's `dollars` and `percent` patterns).
+pub struct Style<'a> {
+    pub thousands: &'a str,
+    pub decimal: &'a str,
+    pub money: &'a str,
+    pub percent: &'a str,
+}
+
+/// The fact sheet's style (AP, English).
+pub const FACTS_STYLE: Style<'static> = Style { thousands: ",", decimal: ".", money: "$", percent: "%" };
+
+impl<'a> Style<'a> {
+    pub fn of(loc: &'a super::Locale) -> Self {
+        let before = |t: &'a str| t.split("{n}").next().unwrap_or_default();
+        let after = |t: &'a str| t.split("{n}").nth(1).unwrap_or_default();
+        Style { thousands: &loc.thousands, decimal: &loc.decimal, money: before(&loc.dollars), percent: after(&loc.percent) }
+    }
+}
+
+/// The numbers in `text`, each with its kind. "2025-09-02" gives 2025, 9 and 2.
+pub fn numbers(text: &str, style: &Style) -> Vec<Number> {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !digit_at(i) {
+            i += 1;
+            continue;
+        }
+        let begin = i;
+        let (mut whole, mut frac, mut in_frac) = (String::new(), String::new(), false);
+        while i < bytes.len() {
+            if digit_at(i) {
+                if in_frac { &mut frac } else { &mut whole }.push(bytes[i] as char);
+                i += 1;
+            } else if !in_frac && text[i..].starts_with(style.decimal) && digit_at(i + style.decimal.len()) {
+                in_frac = true;
+                i += style.decimal.len();
+            } else if !in_frac && !style.thousands.is_empty() && text[i..].starts_with(style.thousands) && digit_at(i + style.thousands.len()) {
+                i += style.thousands.len();
+            } else {
+                break;
+            }
+        }
+        let kind = if !style.money.is_empty() && text[..begin].ends_with(style.money) {
+            Kind::Money
+        } else if !style.percent.is_empty() && text[i..].starts_with(style.percent) {
+            Kind::Percent
+        } else {
+            Kind::Plain
+        };
+        out.push(Number { kind, value: normalize(&whole, &frac) });
+    }
+    out
+}
+
+/// Whether `n` is among `allowed`: money and percentages by kind, plain numbers by value.
+fn known(n: &Number, allowed: &BTreeSet<Number>) -> bool {
+    match n.kind {
+        Kind::Plain => allowed.iter().any(|a| a.value == n.value),
+        _ => allowed.contains(n),
+    }
+}
+
+/// A date written with one of `patterns` ("{month} {day}, {year}"), at the start of `text`:
+/// its length in bytes and its ISO form ("2025-09-03", or "2029-09" without a day).
+fn date_at(text: &str, pattern: &str, months: &[&str]) -> Option<(usize, String)> {
+    let (mut pos, mut rest) = (0, pattern);
+    let (mut year, mut month, mut day) = (None, None, None);
+    let digits = |s: &str, max: usize| s.bytes().take_while(u8::is_ascii_digit).take(max).count();
+    while !rest.is_empty() {
+        let here = &text[pos..];
+        if let Some(r) = rest.strip_prefix("{month}") {
+            let (m, name) = months.iter().enumerate().filter(|(_, n)| !n.is_empty() && here.starts_with(**n)).max_by_key(|(_, n)| n.len())?;
+            (month, pos, rest) = (Some(m + 1), pos + name.len(), r);
+        } else if let Some(r) = rest.strip_prefix("{day}") {
+            let n = digits(here, 2);
+            (day, pos, rest) = (Some(here[..n].parse::<u8>().ok().filter(|d| (1..=31).contains(d))?), pos + n, r);
+        } else if let Some(r) = rest.strip_prefix("{year}") {
+            (year, pos, rest) = (Some(here.get(..4).filter(|y| digits(y, 4) == 4)?), pos + 4, r);
+        } else {
+            let c = rest.chars().next()?;
+            if !here.starts_with(c) {
+                return None;
+            }
+            (pos, rest) = (pos + c.len_utf8(), &rest[c.len_utf8()..]);
+        }
+    }
+    let iso = match day {
+        Some(d) => format!("{}-{:02}-{d:02}", year?, month?),
+        None => format!("{}-{:02}", year?, month?),
+    };
+    Some((pos, iso))
+}
+
+/// Every date in `text` written the locale's way, in ISO form; and the text with those
+/// dates blanked out, so their day and year are not also checked as bare numbers.
+fn dates(text: &str, loc: &super::Locale) -> (Vec<String>, String) {
+    let lists: Vec<Vec<&str>> = [&loc.months_with_day, &loc.months].iter().map(|l| l.iter().map(|m| &**m).collect()).collect();
+    let mut found = Vec::new();
+    let mut rest = String::with_capacity(text.len());
+    let mut i = 0;
+    'scan: while i < text.len() {
+        if text.is_char_boundary(i) {
+            for pattern in [&loc.date_day, &loc.date_month] {
+                for months in &lists {
+                    if let Some((len, iso)) = date_at(&text[i..], pattern, months) {
+                        found.push(iso);
+                        rest.push(' ');
+                        i += len;
+                        continue 'scan;
+                    }
+                }
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            rest.push(c);
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+    (found, rest)
+}
+
+fn normalize(whole: &str, frac: &str) -> String {
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{frac}")
+    }
+}
+
+/// Every text of the content file in a language, with its path (`events[3].body.en`).
+/// The `[locale.*]` tables are number style, not facts; `[[derived]]` is checked on its own.
+fn texts(value: &toml::Value, path: &str, out: &mut Vec<(String, Lang, String)>) {
+    match value {
+        toml::Value::Table(t) => {
+            for (key, v) in t {
+                if path.is_empty() && matches!(key.as_str(), "locale" | "derived") {
+                    continue;
+                }
+                let sub = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                match (Lang::from_code(key), v) {
+                    (Some(lang), toml::Value::String(s)) if key == lang.code() => out.push((sub, lang, s.clone())),
+                    _ => texts(v, &sub, out),
+                }
+            }
+        }
+        toml::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                texts(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `a op b` for a `[[derived]]` formula, from numbers the fact sheet has.
+fn evaluate(formula: &str, facts: &BTreeSet<Number>) -> Result<f64, String> {
+    let parts: Vec<&str> = formula.split_whitespace().collect();
+    let [a, op, b] = parts.as_slice() else {
+        return Err(format!("\"{formula}\" is not a formula: write two numbers from the fact sheet and one of + - * /, as \"75 / 4\""));
+    };
+    let num = |x: &str| match numbers(x, &FACTS_STYLE).as_slice() {
+        [n] if known(&Number { kind: Kind::Plain, ..n.clone() }, facts) => n.value.parse::<f64>().map_err(|e| e.to_string()),
+        [n] => Err(format!("the number {n} in \"{formula}\" is not in the fact sheet")),
+        _ => Err(format!("\"{x}\" in \"{formula}\" is not one number")),
+    };
+    let (a, b) = (num(a)?, num(b)?);
+    Ok(match *op {
+        "+" => a + b,
+        "-" => a - b,
+        "*" | "x" | "×" => a * b,
+        "/" if b != 0.0 => a / b,
+        _ => return Err(format!("\"{op}\" in \"{formula}\" is not one of + - * / (or a division by zero)")),
+    })
+}
+
+/// Whether `value` (normalized) is `exact` rounded to `value`'s decimals.
+fn rounds_to(exact: f64, value: &str) -> bool {
+    let decimals = value.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
+    let scale = 10f64.powi(decimals);
+    value.parse::<f64>().is_ok_and(|v| (exact * scale).round() == (v * scale).round())
+}
+
+/// Checks the content file at `content_path` against the fact sheet at `facts_path`.
+pub fn check_facts(content_path: &str, facts_path: &str) -> Result<(), ContentError> {
+    let read = |path: &str| {
+        std::fs::read_to_string(path).map_err(|e| ContentError { file: path.into(), entry: "file".into(), field: String::new(), problem: format!("cannot read it: {e}"), line: None })
+    };
+    let (text, facts) = (read(content_path)?, read(facts_path)?);
+    let content = parse(&text, content_path)?;
+    trace(&content, &text, content_path, &facts, facts_path)
+}
+
+/// The dates the fact sheet states: ISO ones ("2012-09-18", "2012-12") and English ones
+/// ("Sept. 2029"), each as ISO.
+fn fact_dates(facts: &str, en: &super::Locale) -> Vec<String> {
+    let (mut found, _) = dates(facts, en);
+    let b = facts.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for i in 0..b.len() {
+        if (0..4).all(|k| d(i + k)) && b.get(i + 4) == Some(&b'-') && d(i + 5) && d(i + 6) && !d(i + 7) && (i == 0 || !d(i - 1)) {
+            let day = (b.get(i + 7) == Some(&b'-') && d(i + 8) && d(i + 9)).then(|| &facts[i + 7..i + 10]).unwrap_or_default();
+            found.push(format!("{}{day}", &facts[i..i + 7]));
+        }
+    }
+    found
+}
+
+/// The check itself, on text already read (`file` and `facts_file` name them in errors).
+pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file: &str) -> Result<(), ContentError> {
+    let raw: toml::Table = text.parse().map_err(|e: toml::de::Error| ContentError { file: file.into(), entry: "file".into(), field: String::new(), problem: e.message().into(), line: None })?;
+    let error = |path: &str, line: Option<usize>, problem: String| {
+        let (entry, field) = split_path(path, Some(&raw));
+        ContentError { file: file.into(), entry, field, problem, line }
+    };
+    let fact_numbers: BTreeSet<Number> = numbers(facts, &FACTS_STYLE).into_iter().collect();
+    let fact_dates = fact_dates(facts, content.locale(Lang::En));
+    // A month with no day ("September 2029") is known when a date in that month is.
+    let date_known = |iso: &str| fact_dates.iter().any(|f| f == iso || (iso.len() == 7 && f.starts_with(iso)));
+
+    // Worked-out numbers: each must follow from its formula.
+    let mut allowed = fact_numbers.clone();
+    for (i, d) in content.derived.iter().enumerate() {
+        let path = format!("derived[{i}]");
+        let value = match numbers(&d.value, &FACTS_STYLE).as_slice() {
+            [v] => v.value.clone(),
+            _ => return Err(error(&format!("{path}.value"), None, format!("\"{}\" is not one number", d.value))),
+        };
+        let exact = evaluate(&d.formula, &fact_numbers).map_err(|p| error(&format!("{path}.formula"), None, p))?;
+        if !rounds_to(exact, &value) {
+            return Err(error(&format!("{path}.value"), None, format!("{} gives {exact}, not {value}", d.formula)));
+        }
+        if d.why.trim().is_empty() {
+            return Err(error(&format!("{path}.why"), None, "is empty: say in words how the number is made".into()));
+        }
+        // Worked out in any unit: "$18.75 billion" and "18.75" alike.
+        for kind in [Kind::Money, Kind::Percent, Kind::Plain] {
+            allowed.insert(Number { kind, value: value.clone() });
+        }
+    }
+
+    // Every date and number in every text, in both languages (each in its own style).
+    let mut all_texts = Vec::new();
+    texts(&toml::Value::Table(raw.clone()), "", &mut all_texts);
+    let mut used = BTreeSet::new();
+    for (path, lang, s) in &all_texts {
+        let loc = content.locale(*lang);
+        let snippet: String = s.chars().take(40).collect();
+        let line = || text.lines().position(|l| l.contains(&snippet)).map(|i| i + 1);
+        let (found, rest) = dates(s, loc);
+        if let Some(iso) = found.iter().find(|iso| !date_known(iso)) {
+            return Err(error(path, line(), format!("the date {iso} is not in the fact sheet ({facts_file})")));
+        }
+        for n in numbers(&rest, &Style::of(loc)) {
+            if !known(&n, &allowed) {
+                return Err(error(
+                    path,
+                    line(),
+                    format!("the number {n} is not in the fact sheet ({facts_file}): take every figure and date from it, or declare a number worked out from its figures under [[derived]] with its formula"),
+                ));
+            }
+            used.insert(n.value);
+        }
+    }
+    for (i, d) in content.derived.iter().enumerate() {
+        if numbers(&d.value, &FACTS_STYLE).iter().any(|v| !used.contains(&v.value)) {
+            return Err(error(&format!("derived[{i}].value"), None, format!("{} is not stated in any text: remove the declaration", d.value)));
+        }
+    }
+
+    // Dates on the timeline.
+    for (i, e) in content.events.iter().enumerate() {
+        let iso = format::iso_date(e.date);
+        if !date_known(&iso) {
+            return Err(error(&format!("events[{i}].date"), None, format!("{iso} is not a date in the fact sheet ({facts_file})")));
+        }
+    }
+
+    // The calculator's defaults are facts too (8,501 officers, $74,510, 62.7%, the 25% cap).
+    let c = &content.calculator;
+    let percent = |bp: u32| {
+        let (whole, d) = format::split_hundredths(bp as u64);
+        normalize(&whole.to_string(), &d)
+    };
+    for (name, kind, value) in [
+        ("officers", Kind::Plain, c.officers.default.to_string()),
+        ("salary", Kind::Money, c.salary.default.to_string()),
+        ("benefits", Kind::Percent, percent(c.benefits.default)),
+        ("overtime", Kind::Percent, percent(c.overtime.default)),
+    ] {
+        let n = Number { kind, value };
+        if !known(&n, &allowed) {
+            return Err(error(&format!("calculator.{name}.default"), None, format!("{n} is not in the fact sheet ({facts_file})")));
+        }
+    }
+    let billions = c.ice_funding.total_dollars as f64 / 1e9;
+    if !allowed.iter().any(|n| n.kind == Kind::Money && n.value.parse::<f64>().is_ok_and(|v| v == billions)) {
+        return Err(error("calculator.ice_funding.total_dollars", None, format!("${billions} billion is not in the fact sheet ({facts_file})")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, style: &Style) -> Vec<String> {
+        numbers(text, style).iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn numbers_are_normalized_with_their_kind_and_the_locale_separators() {
+        assert_eq!(values("$1,000 and 62.70% on 2025-09-02.", &FACTS_STYLE), ["$1000", "62.7%", "2025", "9", "2"]);
+        let made_up = Style { thousands: ".", decimal: ",", money: "US$", percent: " %" };
+        assert_eq!(values("US$1.000,5 y 6,3 %", &made_up), ["$1000.5", "6.3%"]);
+        assert_eq!(values("287(g), 4 to 10, 33-3051", &FACTS_STYLE), ["287", "4", "10", "33", "3051"]);
+        assert!(values("no digits {years}", &FACTS_STYLE).is_empty());
+    }
+
+    #[test]
+    fn dates_are_read_with_the_locale_patterns() {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let with_day = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+        assert_eq!(date_at("Sept. 18, 2012, when", "{month} {day}, {year}", &with_day), Some((14, "2012-09-18".into())));
+        assert_eq!(date_at("September 2029.", "{month} {year}", &months), Some((14, "2029-09".into())));
+        assert_eq!(date_at("September 2029.", "{month} {day}, {year}", &months), None);
+        let es = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+        assert_eq!(date_at("3 de septiembre de 2025", "{day} de {month} de {year}", &es), Some((23, "2025-09-03".into())));
+        assert_eq!(date_at("32 de enero de 2025", "{day} de {month} de {year}", &es), None);
+    }
+
+    #[test]
+    fn formulas_use_fact_sheet_numbers() {
+        let facts: BTreeSet<Number> = numbers("$75 billion over 4 years", &FACTS_STYLE).into_iter().collect();
+        assert_eq!(evaluate("75 / 4", &facts), Ok(18.75));
+        assert!(rounds_to(18.75, "18.75") && rounds_to(75.0 / 4.0, "18.8") && !rounds_to(18.75, "18.7"));
+        assert!(evaluate("75 / 5", &facts).unwrap_err().contains("the number 5"));
+        assert!(evaluate("75 % 4", &facts).is_err());
+        assert!(evaluate("75/4", &facts).is_err());
+    }
+}

@@ -1,0 +1,119 @@
+// "How the 25% cap applies": the two readings of the rule (DHS lists overtime up to 25% and
+// the awards separately; Reuters reported one 25% for both), with figures worked out by hand
+// here, not by the model: $100,000 salary, 50% benefits, 25% overtime, $1,000 a quarter.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, hydrated, oracle, readPage } from './lib.mjs';
+
+let server, browser, model;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  model = oracle();
+});
+after(async () => {
+  model?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const SCENARIO = 'officers=1000&salary=100000&benefits=50&overtime=25&awards=1000&equipment=0';
+const text = (page, sel) => page.textContent(sel).then((t) => t.trim());
+const row = (page, part) => page.$$eval(`tr[data-part="${part}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
+
+async function matchesModel(page, note) {
+  const { inputs, shown } = await readPage(page);
+  assert.deepEqual(shown, await model.ask(inputs), `${note}: ${JSON.stringify(inputs)}`);
+  return inputs;
+}
+
+test('DHS reading by default; the keyboard switches to Reuters\' reading, which cuts the awards and says why', async () => {
+  const page = await openPage(browser, `${server.base}/?${SCENARIO}`);
+  await hydrated(page);
+  await page.waitForFunction(() => document.getElementById('salary').value === '100000');
+  assert.equal(await page.isChecked('#rule-dhs'), true);
+  // 100,000 + 50,000 + 25,000 + 4 x 1,000 = $179,000; x 1,000 officers = $179 million.
+  assert.equal(await text(page, '#out-per-officer'), '$179,000');
+  assert.equal(await text(page, '#out-total'), '$179 million');
+  assert.deepEqual(await row(page, 'awards'), ['$4,000', '$4 million']);
+  assert.equal(await page.locator('#out-awards-cut').count(), 0);
+  await matchesModel(page, 'DHS');
+
+  // A native radio group: arrow keys move the choice.
+  await page.focus('#rule-dhs');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.isChecked('#rule-reuters'), true);
+  // Overtime already takes the whole 25% ($25,000): no room for awards. $175,000; $175 million.
+  assert.equal(await text(page, '#out-per-officer'), '$175,000');
+  assert.equal(await text(page, '#out-total'), '$175 million');
+  assert.deepEqual(await row(page, 'awards'), ['$0', '$0']);
+  assert.equal(await text(page, '#out-awards-cut'),
+    'Awards reduced by $4,000 per officer: under the Reuters reading, overtime and awards together stop at 25% of salary, and overtime counts first.');
+  const inputs = await matchesModel(page, 'Reuters');
+  assert.equal(inputs.rule, 'reuters');
+  // The live region says which reading lowered the total, once the reader pauses.
+  await page.waitForFunction(() => document.getElementById('status').textContent.trim() !== '', null, { timeout: 5000 });
+  assert.equal(await text(page, '#status'), 'Total: $175 million a year, with overtime and awards capped together at 25% of salary, as Reuters reported');
+
+  // Shareable: the address follows, and opening it restores the reading.
+  await page.waitForFunction(() => location.search.includes('rule=reuters'));
+  const url = page.url();
+  await page.close();
+  const again = await openPage(browser, url);
+  await hydrated(again);
+  await again.waitForFunction(() => document.getElementById('rule-reuters').checked);
+  assert.equal(await text(again, '#out-per-officer'), '$175,000');
+  assert.deepEqual(again.errors, []);
+  await again.close();
+});
+
+test('awards that fit under the cap are the same under both readings; a partial fit is cut to the room left', async () => {
+  // 24% overtime leaves $1,000 of the 25%: $500 a quarter ($2,000 a year) is cut to $1,000.
+  const page = await openPage(browser, `${server.base}/?officers=1000&salary=100000&benefits=50&overtime=24&awards=500&rule=reuters`);
+  await hydrated(page);
+  await page.waitForFunction(() => document.getElementById('rule-reuters').checked);
+  assert.deepEqual(await row(page, 'awards'), ['$1,000', '$1 million']);
+  assert.equal(await text(page, '#out-per-officer'), '$175,000');
+  assert.match(await text(page, '#out-awards-cut'), /^Awards reduced by \$1,000 per officer/);
+  assert.equal(await text(page, '#out-assumes'), 'Assumes overtime of 24% of salary.');
+  await page.check('#rule-dhs');
+  // 100,000 + 50,000 + 24,000 + 2,000 = $176,000.
+  assert.equal(await text(page, '#out-per-officer'), '$176,000');
+  // 20% overtime leaves $5,000: the $2,000 fits, both readings give $172,000.
+  await page.focus('#overtime');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await text(page, '#out-per-officer'), '$172,000');
+  await page.check('#rule-reuters');
+  assert.equal(await text(page, '#out-per-officer'), '$172,000');
+  assert.equal(await page.locator('#out-awards-cut').count(), 0);
+  await matchesModel(page, 'fits');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Spanish: the choice, its figures and its note; a malformed value is ignored', async () => {
+  const page = await openPage(browser, `${server.base}/index.es.html?${SCENARIO}&rule=reuters&rule=bogus`);
+  await hydrated(page);
+  await page.waitForFunction(() => document.getElementById('rule-reuters').checked);
+  assert.equal(await text(page, 'label[for="rule-reuters"]'), 'Horas extra y bonos juntos hasta 25% del salario (según Reuters)');
+  assert.equal(await text(page, '#out-per-officer'), '$175,000');
+  assert.equal(await text(page, '#out-total'), '$175 millones');
+  assert.match(await text(page, '#out-awards-cut'), /^Bonos reducidos en \$4,000 por agente/);
+  await matchesModel(page, 'Spanish');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('print shows the chosen reading and options in words', async () => {
+  const page = await openPage(browser, `${server.base}/?${SCENARIO}&equipment=1&rule=reuters`);
+  await hydrated(page);
+  await page.waitForFunction(() => document.getElementById('rule-reuters').checked);
+  assert.equal(await page.locator('#out-summary').isVisible(), false, 'on screen the controls say it');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await text(page, '#out-summary'),
+    'Options: performance awards, $1,000 a quarter (90–100%); equipment allowance, counted; 25% cap, Overtime and awards together up to 25% of salary (as Reuters reported).');
+  assert.ok(await page.locator('#out-summary').isVisible());
+  assert.ok(await page.locator('label[for="rule-reuters"]').isVisible());
+  assert.equal(await page.locator('label[for="rule-dhs"]').isVisible(), false, 'only the chosen reading is printed');
+  await page.close();
+});
