@@ -18,10 +18,11 @@ const TRUNK_VERSION: &str = "0.21.14";
 
 /// Size budgets (gzip -9), checked by `cargo xtask test`: the achieved figures plus 2 to 3%,
 /// so size never grows silently.
-/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB). Raised from
-/// 12,600 B for the loader's shared-link busy state and value check, start steps, watchdog,
-/// retry and failure note, and their styles and texts: see the commit that sets it.
-const PAGE_BUDGET: u64 = 15_000;
+/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB). Achieved
+/// 15,725 B with main at bedf753 merged (main's part is about 13.7 KB, over its 12,600 budget
+/// already); a shared link's busy state and value check, the start's steps, the watchdog, its
+/// retry and the failure note add about 2.0 KB (loader 1.6 KB, stylesheet 0.3, texts 0.1).
+const PAGE_BUDGET: u64 = 16_100;
 /// CODE: the glue and the wasm, loaded when the reader nears the calculator (a one-button
 /// Yew app alone is about 72 KB of glue and wasm, see BENCHMARKS.md).
 const CODE_BUDGET: u64 = 121_500;
