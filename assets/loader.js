@@ -1,50 +1,47 @@
-// The widget's only script (no inline script, so a strict CSP works). It applies ?theme=,
-// sends the iframe height to the host page, and loads the calculator's code (glue + wasm)
-// only when it is needed; see README "Loading". If the code fails, the prerendered content
-// stays readable, the controls are switched off, and one message is logged (a Rust panic is
-// logged by its hook; the trap that follows is not logged again).
-
-// `async`: this runs as soon as it arrives, often before the body is parsed. What needs the
-// widget's markup waits for it (`onDom`); the theme and, for a scenario link, the code's
-// download start at once.
+// The widget's only script (README "Loading", "If the calculator does not start"): ?theme=, the
+// iframe height, the calculator's code when needed, a shared link's busy state, the watchdog.
+// `async` + `blocking="render"`: runs before the first paint, often before the body is parsed.
 const page = document.documentElement;
+const pageLang = page.lang;
+const params = new URLSearchParams(location.search);
 let root = null;
 let saved = '';
+let title = '';
 
-// ---- The host's colours
+// Start steps, [name, ms], for diagnosis (tests, `cargo xtask soak`); the wasm adds its own.
+const steps = (window.__explainerSteps = []);
+const step = (name) => steps.push([name, Math.round(performance.now())]);
+step('script');
 
-// `?theme=light|dark|auto` (the last valid one wins): `data-theme` on <html>, which the
-// stylesheet prefers over `prefers-color-scheme`. Applied here, so it needs no wasm.
-function applyTheme() {
-  const theme = new URLSearchParams(location.search).getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
-  if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
-  else if (theme === 'auto') delete page.dataset.theme;
-}
+// A retry reloads this history entry, marked in its state (no URL change, no storage).
+const RETRY = 'explainerRetry';
+const state = () => (history.state && typeof history.state === 'object' ? history.state : {});
+const retried = state()[RETRY];
+if (retried) steps.unshift(...retried.steps.map(([n, ms]) => [`first try: ${n}`, ms]));
 
-// ---- Embedding: at once, without the wasm, so the iframe fits even if the code never loads
+// `?theme=light|dark|auto` (the last valid one wins): `data-theme`, which the stylesheet
+// prefers over `prefers-color-scheme`.
+const theme = params.getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
+if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
 
-/** Pym.js's message: `pymxPYMx{childId}xPYMxheightxPYMx{px}`. */
-const pymMessage = (childId, height) => `pymxPYMx${childId}xPYMxheightxPYMx${height}`;
-
-/** A height as whole CSS pixels, rounded up so nothing is cut off; null if not a sane number. */
-const wholePx = (h) => (Number.isFinite(h) && h >= 0 && h < 1e6 ? Math.ceil(h) : null);
+// ---- Embedding: from here, without the wasm, so the iframe fits even if the code never loads
 
 function embed() {
   const parent = window.parent;
-  if (!parent || parent === window) return; // opened directly: nothing to tell
+  if (!parent || parent === window) return;
   page.classList.add('embedded');
   followVisible();
-  // Pym's ids are element ids; keep the message well-formed whatever the URL says.
-  const id = new URLSearchParams(location.search).get('childId');
+  // Pym's ids are element ids; keep its message (`pymxPYMx{id}xPYMxheightxPYMx{px}`) well-formed.
+  const id = params.get('childId');
   const childId = id && id.length <= 100 && !id.includes('xPYMx') ? id : null;
   const send = () => {
-    const height = document.body && wholePx(document.body.getBoundingClientRect().height);
-    if (height === null) return;
-    if (childId) parent.postMessage(pymMessage(childId, height), '*');
+    const h = document.body ? document.body.getBoundingClientRect().height : NaN;
+    if (!(h >= 0 && h < 1e6)) return;
+    const height = Math.ceil(h); // whole pixels, rounded up so nothing is cut off
+    if (childId) parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, '*');
     parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
   };
   send();
-  // Whenever the content's height changes: fonts, a language switch, a resize.
   if (typeof ResizeObserver === 'function' && document.body) new ResizeObserver(send).observe(document.body);
   // A parent's `{sentinel: "amp", type: "frames-init"}`, and only from the parent.
   window.addEventListener('message', (e) => {
@@ -116,20 +113,72 @@ window.addEventListener('afterprint', () => {
   for (const d of folded.splice(0)) d.open = false;
 });
 
+// ---- What the link asks for
+
+// What the wasm's parser (src/edge/url.rs) accepts: only malformed values means the defaults, so
+// nothing to wait for. A key it reads (data-keys) that this table lacks counts whatever its value.
+const WHOLE = /^-?\d{1,400}$/;
+const PERCENT = /^(-?\d{1,400}(\.\d{0,2})?|\.\d{1,2})$/;
+const VALID = { officers: WHOLE, salary: WHOLE, benefits: PERCENT, overtime: PERCENT, awards: /^(0|500|750|1000)$/, equipment: /^(0|1|true|false)$/, rule: /^(dhs|reuters)$/ };
+let scenario = false;
+let lang = pageLang;
+for (const key of (page.dataset.keys || '').split(',')) {
+  for (const v of key ? params.getAll(key).map((s) => s.trim()) : []) {
+    if (key === 'lang') lang = /^(en|es)$/i.test(v) ? v.toLowerCase() : lang; // the last valid one wins
+    else scenario ||= VALID[key] ? VALID[key].test(v) : v !== '';
+  }
+}
+
+// ---- Until a link's scenario is on screen: `pending` (style.css) hides the figures in place and
+// shows the note, a CSS string set through the CSSOM (allowed by the CSP).
+function unpend() {
+  page.classList.remove('pending');
+  page.style.removeProperty('--explainer-note');
+  if (!page.getAttribute('style')) page.removeAttribute('style');
+  for (const el of root ? root.querySelectorAll('[aria-busy]') : []) el.removeAttribute('aria-busy');
+}
+
 // ---- The calculator's code
 
+/** From the code's request to ready: then one retry, then giving up. */
+const WATCHDOG_MS = 8000;
+
+let started = false;
+let ready = false;
 let stopped = false;
+let watchdog = 0;
 const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
 
 function stop(error) {
   if (stopped) return;
   stopped = true;
+  clearTimeout(watchdog);
+  step('stopped');
+  forgetRetry();
+  if (download) download.cancel.abort(); // nothing may start after this
   if (root) {
-    if (!root.querySelector('ol.events') || !root.querySelector('#out-total')) root.innerHTML = saved;
+    // Prerendered figures (a stopped wasm can leave half a render), and controls to match.
+    if (root.dataset.ready === 'true' || !root.querySelector('ol.events') || !root.querySelector('#out-total')) {
+      root.innerHTML = saved;
+      page.lang = pageLang;
+      document.title = title;
+    }
+    for (const input of root.querySelectorAll('input')) {
+      if (input.type === 'range') input.value = input.defaultValue;
+      else input.checked = input.defaultChecked;
+    }
     for (const control of root.querySelectorAll('input, button')) control.disabled = true;
+    // A note above the figures (no render will remove it: the wasm is not running).
+    const text = scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
+    const grid = root.querySelector('.calc-grid');
+    if (grid && text) grid.before(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
+    const status = root.querySelector('#status');
+    if (status && text) status.textContent = text;
   }
+  unpend();
   page.classList.add('static');
-  if (!isTrap(error)) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error));
+  // The panic hook has logged a panic; anything else is logged here.
+  if (!isTrap(error) || !steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(steps));
 }
 
 // A trap after start-up (a panic in an event handler) arrives as an uncaught error.
@@ -140,122 +189,158 @@ window.addEventListener('error', (e) => {
   }
 });
 
-/** Starts downloading the glue and the wasm (once), with the hashes the prerender step wrote
- *  on <html> from Trunk's output. */
+/** Starts downloading the glue and the wasm (once), with the hashes the prerender step wrote on
+ *  <html> from Trunk's output. */
 let download = null;
 function fetchCode() {
   if (download) return download;
   const { glue, glueIntegrity, wasm, wasmIntegrity } = page.dataset;
   if (!glue || !wasm) throw new Error('the page does not say where the widget code is');
+  step('fetch');
   // import() cannot check a hash; a modulepreload link can, and import() then reuses it.
   const glueReady = !glueIntegrity ? Promise.resolve() : new Promise((ok, fail) => {
     const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: glue, integrity: glueIntegrity, crossOrigin: 'anonymous' });
-    link.onload = ok;
+    link.onload = () => ok(step('glue loaded'));
     link.onerror = () => fail(new Error(`could not load ${glue} (network or integrity)`));
     document.head.append(link);
   });
-  const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin' });
-  // Failures are reported when start() awaits these, not as unhandled rejections now.
-  glueReady.catch(() => {});
-  request.catch(() => {});
-  return (download = { glue, glueReady, request });
+  const cancel = new AbortController();
+  const request = fetch(wasm, { integrity: wasmIntegrity || undefined, credentials: 'same-origin', signal: cancel.signal });
+  // Compiled here, not by the glue: after a give-up, nothing may start.
+  const compiled = request.then((r) => {
+    step('wasm response');
+    if (!r.ok) throw new Error(`could not load ${wasm} (${r.status})`);
+    return r.headers.get('content-type') === 'application/wasm' ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+  }).then((m) => (step('compiled'), m));
+  glueReady.catch(() => {}); // reported when start() awaits these
+  compiled.catch(() => {});
+  return (download = { glue, glueReady, compiled, cancel });
 }
 
 // How far the start got, on <html data-stage>: where to look when the calculator stays static.
-const stage = (s) => { page.dataset.stage = s; };
+const stage = (s) => step((page.dataset.stage = s));
 
 async function start() {
   stage('loading');
-  const { glue, glueReady, request } = fetchCode();
+  const { glue, glueReady, compiled } = fetchCode();
   await glueReady;
   const bindings = await import(glue);
   stage('compiling');
-  const exports = await bindings.default({ module_or_path: request });
+  const module = compiled.then((m) => (stopped ? Promise.reject(new Error('stopped')) : m));
+  const exports = await bindings.default({ module_or_path: module });
   stage('hydrating'); // the app marks #explainer data-ready="true" when done
-  // For the benchmark (`cargo xtask bench`): the wasm's linear memory, in bytes.
+  // For `cargo xtask bench`: the wasm's linear memory, in bytes.
   window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-// The controls are native inputs, so they move before the code has started, and taking over
-// the prerendered markup resets them to the page's state. Remember the reader's last choice
-// per control until then, and replay it once the calculator is ready, so no input is lost.
-const early = new Map();
+// ---- The native controls move before the code runs, and hydration resets them: keep the
+// reader's last choice per control (across a retry too), replay it once ready.
+const early = new Map(retried ? retried.early : []);
 function remember(e) {
   const el = e.target;
-  if (el instanceof HTMLInputElement) early.set(el.type === 'radio' ? el.name : el.id, { el, value: el.value, checked: el.checked });
+  if (el instanceof HTMLInputElement) early.set(el.type === 'radio' ? el.name : el.id, { id: el.id, value: el.value, checked: el.checked });
 }
-function replayWhenReady() {
-  const replay = () => {
-    root.removeEventListener('input', remember, true);
-    root.removeEventListener('change', remember, true);
-    for (const { el, value, checked } of early.values()) {
-      if (el.type === 'range') {
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      } else {
-        el.checked = checked;
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-    }
-    early.clear();
-  };
-  if (root.dataset.ready === 'true') return replay();
-  const watch = new MutationObserver(() => {
-    if (root.dataset.ready === 'true') {
-      watch.disconnect();
-      replay();
-    }
-  });
-  watch.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+function setEarly(dispatch) {
+  for (const { id, value, checked } of early.values()) {
+    const el = document.getElementById(id);
+    if (!(el instanceof HTMLInputElement)) continue;
+    if (el.type === 'range') el.value = value;
+    else el.checked = checked;
+    if (dispatch) el.dispatchEvent(new Event(el.type === 'range' ? 'input' : 'change', { bubbles: true }));
+  }
 }
 
-let started = false;
-function go() {
+// ---- Ready, retry, give up
+
+function onReady() {
+  if (ready || stopped) return;
+  ready = true;
+  clearTimeout(watchdog);
+  step('ready seen');
+  forgetRetry();
+  // The app restored the link's scenario in the pass that marked it ready.
+  unpend();
+  root.removeEventListener('input', remember, true);
+  root.removeEventListener('change', remember, true);
+  setEarly(true);
+  early.clear();
+}
+
+function forgetRetry() {
+  if (!(RETRY in state())) return;
+  const { [RETRY]: _, ...rest } = state();
+  history.replaceState(Object.keys(rest).length ? rest : null, '');
+}
+
+/** Once more, from a fresh document (a reload): nothing of the stalled start (a module stuck in
+ *  the module map, a wasm half-way through hydrating) can get in the way. */
+function retry(why) {
+  if (retried || stopped) return stop(new Error(why));
+  step(`retry: ${why}`);
+  try {
+    history.replaceState({ ...state(), [RETRY]: { steps, early: [...early] } }, '');
+  } catch {
+    return stop(new Error(why)); // no mark, no reload: better static than a reload loop
+  }
+  location.reload();
+}
+
+/** A hidden tab (throttled, nobody looking) waits until seen, then gets the full time again. */
+function arm() {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => {
+    if (ready || stopped) return;
+    if (document.visibilityState === 'hidden') return document.addEventListener('visibilitychange', arm, { once: true });
+    retry(`not ready ${WATCHDOG_MS / 1000} s after the start (stage: ${page.dataset.stage})`);
+  }, WATCHDOG_MS);
+}
+// Frozen mid-start (background tab, back/forward cache): the full time again once back.
+const rearm = (e) => step(e.type) && started && !ready && !stopped && arm();
+document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(watchdog));
+document.addEventListener('resume', rearm);
+window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
+
+function go(why) {
   if (started || stopped) return;
   started = true;
-  start().catch(stop);
-}
-
-/** The address holds a scenario or another language: the page must show it, so load now.
- *  (The keys are the wasm's, written by the prerender step; a language equal to the page's
- *  needs nothing.) */
-function wantsNow() {
-  const keys = (page.dataset.keys || '').split(',');
-  const params = new URLSearchParams(location.search);
-  return keys.some((k) => k && params.getAll(k).some((v) => k !== 'lang' || v.toLowerCase() !== page.lang));
-}
-
-function whenNeeded() {
-  const calculator = root.querySelector('section.calculator');
-  if (now || !calculator || typeof IntersectionObserver !== 'function') return go();
-  // Near the calculator. The margin (one screen ahead) applies when the page is on top or
-  // same-origin; in a cross-origin iframe, browsers use the calculator's own edge.
-  const near = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) {
-      near.disconnect();
-      go();
-    }
-  }, { rootMargin: '0px 0px 100% 0px' });
-  near.observe(calculator);
-  // The reader reaches for the widget: a touch, a click, a key, keyboard focus.
-  for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
+  step(`start: ${why.type || why}`);
+  arm();
+  start().catch((e) => {
+    if (stopped) return;
+    if (isTrap(e)) stop(e); // the code itself failed: it would fail again
+    else retry(String(e && e.message || e));
+  });
 }
 
 function onDom() {
+  step('dom');
   root = document.getElementById('explainer');
-  if (!root) return;
+  if (!root) return unpend();
   saved = root.innerHTML;
+  title = document.title;
   embed();
+  if (scenario) for (const el of root.querySelectorAll('.calc-grid > *')) el.setAttribute('aria-busy', 'true');
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
+  setEarly(false);
   root.addEventListener('input', remember, true);
   root.addEventListener('change', remember, true);
-  replayWhenReady();
-  whenNeeded();
+  if (root.dataset.ready === 'true') onReady();
+  else new MutationObserver((_, watch) => root.dataset.ready === 'true' && (watch.disconnect(), onReady())).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+  const calculator = root.querySelector('section.calculator');
+  if (now || !calculator || typeof IntersectionObserver !== 'function') return go(now ? 'link' : 'at once');
+  // Near the calculator (one screen ahead, except in a cross-origin iframe), or the reader
+  // reaches for the widget.
+  const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), go('near')), { rootMargin: '0px 0px 100% 0px' });
+  near.observe(calculator);
+  for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
 }
 
-applyTheme();
 const hasWasm = typeof WebAssembly === 'object';
-const now = hasWasm && wantsNow();
+if (scenario) {
+  page.classList.add('pending');
+  page.style.setProperty('--explainer-note', `"${(page.dataset.noteLoading || '').replace(/[\\"]/g, '\\$&')}"`);
+}
+const now = hasWasm && (scenario || lang !== pageLang || !!retried);
 if (now) {
   try { fetchCode(); } catch { /* reported by start() */ }
 }

@@ -264,7 +264,9 @@ ${lhText}
   language switch would reload the page instead of switching in place), which would shorten
   hydration and save about 5 KB gzip; a non-Yew calculator.
 `;
-  await writeFile(path.join(root, 'BENCHMARKS.md'), md);
+  // The soak's sections (`cargo xtask soak`) are kept.
+  const soak = ((await readFile(path.join(root, 'BENCHMARKS.md'), 'utf8').catch(() => '')).match(/\n## Soak[\s\S]*$/) || [''])[0];
+  await writeFile(path.join(root, 'BENCHMARKS.md'), soak ? `${md.trimEnd()}\n${soak}` : md);
   console.log(table);
   console.log(lhText);
 } finally {

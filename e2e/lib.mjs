@@ -122,6 +122,7 @@ export async function hydrated(page) {
       readyState: document.readyState,
       htmlClass: document.documentElement.className,
       stage: document.documentElement.dataset.stage,
+      steps: window.__explainerSteps,
       code: performance.getEntriesByType('resource').filter((r) => /explainer-/.test(r.name))
         .map((r) => `${r.name.split('/').pop()} ${Math.round(r.responseEnd)}ms`),
     })).catch((err) => `unknown (${err.message})`);

@@ -28,6 +28,7 @@ async function assertStaticAndReadable(page, note) {
   assert.equal(await page.textContent('#out-total'), '$1.19 billion', note);
   assert.equal(await page.textContent('#out-per-officer'), '$139,855', note);
   assert.equal(await page.locator('#explainer input:not([disabled])').count(), 0, `${note}: controls left on`);
+  assert.equal(await page.textContent('.explainer-note'), 'The calculator could not start. The figures shown are the defaults; reload the page to try again.', `${note}: the reader is told`);
 }
 
 async function withSwitch(flag) {
@@ -57,6 +58,15 @@ test('a hydration mismatch logs one clear message and leaves the prerendered con
   assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
   assert.match(page.errors[0], /^explainer: /);
   assert.equal(await page.locator('.mismatch').count(), 0, 'the mismatching render is not on screen');
+  await page.context().close();
+});
+
+test('a trap with no panic before it (nothing logged by the panic hook) still logs one message', async () => {
+  const page = await withSwitch('trap');
+  await assertStaticAndReadable(page, 'trap');
+  await page.waitForTimeout(200);
+  assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
+  assert.match(page.errors[0], /^explainer: could not start[\s\S]*unreachable/);
   await page.context().close();
 });
 
@@ -128,7 +138,8 @@ test('under the strict CSP: no violation, no request beyond its origin, no cooki
   page.on('request', (r) => requests.push(r.url()));
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  await page.goto(`${server.base}/?theme=dark`);
+  // A scenario link: the loader's busy note (a CSS custom property set through the CSSOM) too.
+  await page.goto(`${server.base}/?theme=dark&officers=1000`);
   await ready(page);
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
@@ -168,37 +179,28 @@ function hostileQuery(next) {
   return parts.join(next() < 0.9 ? '&' : '&&');
 }
 
-test('1,000 hostile query strings: no error, the timeline is there, the figures match the model', async (t) => {
+test('1,000 hostile query strings: no error, the timeline is there, the figures match the model', async () => {
   const next = rng(287);
   const count = Number(process.env.HOSTILE_QUERIES ?? 1000);
   const queries = Array.from({ length: count }, () => hostileQuery(next));
-  // About one load in several thousand here never hydrates, with no error and at random
-  // queries (3,000 in a row passed on the same build). Such a load is loaded once more and
-  // must then pass; it is reported, and more than two fail the test.
-  const stalls = [];
-  // Two tabs share the list (the machine has two cores).
+  // Two tabs share the list (the machine has two cores). A load that does not become ready
+  // fails the test, with the start steps the page recorded (see hydrated() in lib.mjs).
   const worker = async (offset) => {
     const page = await openPage(browser, `${server.base}/`);
     for (let i = offset; i < queries.length; i += 2) {
       const q = queries[i];
-      const load = async () => {
-        await page.goto(`${server.base}/?${q}`);
-        await ready(page);
-      };
-      await load().catch(async (first) => {
-        stalls.push(`query #${i}: ${q}: ${first.message}`);
-        t.diagnostic(`stalled once, loading again: ${stalls.at(-1)}`);
-        await load().catch((e) => { throw new Error(`query #${i}: ${q}: twice: ${e.message}`); });
-      });
+      await page.goto(`${server.base}/?${q}`);
+      await ready(page).catch((e) => { throw new Error(`query #${i}: ${q}: ${e.message}`); });
       // Restoring happens just after hydration: let it settle before comparing.
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       assert.deepEqual(page.errors, [], `query #${i}: ${q}`);
       assert.equal(await page.locator('ol.events > li').count(), 8, `query #${i}: ${q}`);
+      const steps = await page.evaluate(() => window.__explainerSteps.map(([n]) => n));
+      assert.ok(!steps.some((n) => n.startsWith('retry') || n.startsWith('first try')), `query #${i}: ${q}: the watchdog had to retry: ${steps}`);
       const { inputs, shown } = await readPage(page);
       assert.deepEqual(shown, await model.ask(inputs), `query #${i}: ${q}`);
     }
     await page.close();
   };
   await Promise.all([worker(0), worker(1)]);
-  assert.ok(stalls.length <= 2, `${stalls.length} loads never hydrated:\n${stalls.join('\n')}`);
 });

@@ -5,8 +5,11 @@ fn main() {
     use explainer::{App, AppProps};
     use explainer_core::content::Lang;
 
+    explainer::edge::step("main");
     // One clear message on panic; the prerendered content stays on screen.
     yew::set_custom_panic_hook(Box::new(|info| {
+        // The loader then logs nothing more for the trap that follows (a trap without it, it logs).
+        explainer::edge::step("panic");
         web_sys::console::error_1(&format!("explainer: stopped, the page keeps its prerendered content ({info})").into());
     }));
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
@@ -17,6 +20,10 @@ fn main() {
     // Hydration must start from the language the page was prerendered in.
     let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     let restore = explainer::edge::read_scenario();
+    if explainer::edge::test_switch("trap") {
+        core::arch::wasm32::unreachable(); // test-only: a trap with no panic before it
+    }
+    explainer::edge::step("hydrate");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
 }
 

@@ -74,8 +74,16 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,rule,lang">"#));
+    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,rule,lang""#));
     assert!(page.contains(r#"<div id="explainer"><!--"#));
+    // The loader's notes, in the page's language (it has no text of its own).
+    for lang in Lang::ALL {
+        let page = prerender::page(&template(), lang).unwrap();
+        let ui = &CONTENT.ui;
+        for (attr, text) in [("data-note-loading", &ui.loading_scenario), ("data-note-failed", &ui.not_started), ("data-note-failed-link", &ui.not_started_link)] {
+            assert!(page.contains(&format!(r#" {attr}="{}""#, text.get(lang))), "{lang:?}: {attr}");
+        }
+    }
     // A page Trunk did not build (no links) is refused, naming what is missing.
     let err = prerender::page(INDEX, Lang::En).unwrap_err();
     assert!(err.contains("modulepreload"), "{err}");

@@ -313,6 +313,12 @@ content_struct! {
         /// Under that field: it could not be copied automatically.
         pub copy_failed: Text,
         pub credit: Text,
+        /// The loader's note while a shared link's scenario is not on screen yet.
+        pub loading_scenario: Text,
+        /// The loader's note when the calculator could not start (figures are the defaults).
+        pub not_started: Text,
+        /// The same, when the link asked for a scenario that is therefore not shown.
+        pub not_started_link: Text,
     }
 }
 

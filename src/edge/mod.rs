@@ -22,8 +22,9 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// Test-only switches, so the browser tests can make the widget fail on purpose:
-/// `window.__explainerTest = { panic: true }` (a panic while hydrating) or `{ mismatch: true }`
-/// (a render that differs from the prerendered markup). No page sets this object.
+/// `window.__explainerTest = { panic: true }` (a panic while hydrating), `{ mismatch: true }`
+/// (a render that differs from the prerendered markup) or `{ trap: true }` (a wasm trap with no
+/// panic before it). No page sets this object.
 pub fn test_switch(name: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
@@ -45,8 +46,26 @@ pub fn test_switch(name: &str) -> bool {
 pub fn mark_ready() {
     #[cfg(target_arch = "wasm32")]
     if let Some(root) = document().and_then(|d| d.get_element_by_id("explainer")) {
+        step("ready");
         let _ = root.set_attribute("data-ready", "true");
     }
+}
+
+/// Adds a start step to the loader's record (`window.__explainerSteps`, assets/loader.js), so
+/// a start that stalls shows how far the wasm got.
+pub fn step(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else { return };
+        let Ok(steps) = js_sys::Reflect::get(&window, &"__explainerSteps".into()) else { return };
+        if let Some(steps) = steps.dyn_ref::<js_sys::Array>() {
+            let now = window.performance().map_or(0.0, |p| p.now().round());
+            steps.push(&js_sys::Array::of2(&name.into(), &now.into()));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
 }
 
 /// `<html lang>` and the title follow the widget's language.

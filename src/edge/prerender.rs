@@ -31,15 +31,19 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     let (out, glue) = take_link(template, "modulepreload")?;
     let (out, wasm) = take_link(&out, "preload")?;
     let mut out = out.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
-    // <html>'s attributes: the language, and where the code is, with its SRI hashes.
+    // <html>'s attributes: the language, where the code is, with its SRI hashes, and the
+    // loader's notes in this language (the loader has no text of its own).
     let html = format!(
-        r#" lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}""#,
+        r#" lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}" data-note-loading="{}" data-note-failed="{}" data-note-failed-link="{}""#,
         lang.code(),
         escape_attr(&glue.href),
         escape_attr(&glue.integrity),
         escape_attr(&wasm.href),
         escape_attr(&wasm.integrity),
-        crate::edge::url::KEYS.join(",")
+        crate::edge::url::KEYS.join(","),
+        escape_attr(ui.loading_scenario.get(lang)),
+        escape_attr(ui.not_started.get(lang)),
+        escape_attr(ui.not_started_link.get(lang)),
     );
     out = replace_between(&out, "<html", ">", &html)?;
     out = replace_between(&out, "<title>", "</title>", &escape_attr(ui.title.get(lang)))?;

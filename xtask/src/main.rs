@@ -4,6 +4,7 @@
 //!   cargo xtask test    every test: native (cargo test) and end-to-end (headless Chromium)
 //!   cargo xtask build   the release build in dist/, with sizes
 //!   cargo xtask bench   against TimelineJS in throttled Chromium; writes BENCHMARKS.md
+//!   cargo xtask soak [N]  N cold loads of shared links (default 500); writes BENCHMARKS.md "Soak"
 //!
 //! Tools: the wasm32 target, trunk 0.21.14, wasm-bindgen-cli equal to the locked
 //! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
@@ -17,8 +18,11 @@ const TRUNK_VERSION: &str = "0.21.14";
 
 /// Size budgets (gzip -9), checked by `cargo xtask test`: the achieved figures plus 2 to 3%,
 /// so size never grows silently.
-/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB).
-const PAGE_BUDGET: u64 = 12_600;
+/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB). Achieved
+/// 15,725 B with main at bedf753 merged (main's part is about 13.7 KB, over its 12,600 budget
+/// already); a shared link's busy state and value check, the start's steps, the watchdog, its
+/// retry and the failure note add about 2.0 KB (loader 1.6 KB, stylesheet 0.3, texts 0.1).
+const PAGE_BUDGET: u64 = 16_100;
 /// CODE: the glue and the wasm, loaded when the reader nears the calculator (a one-button
 /// Yew app alone is about 72 KB of glue and wasm, see BENCHMARKS.md).
 const CODE_BUDGET: u64 = 121_500;
@@ -33,8 +37,9 @@ fn main() {
         Some("test") => test(&root),
         Some("build") => ensure_tools(&root, false).and_then(|_| build(&root)).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("soak") => soak(&root, args.get(1).map(String::as_str)),
         _ => {
-            eprintln!("usage: cargo xtask serve [PORT] | test | build | bench");
+            eprintln!("usage: cargo xtask serve [PORT] | test | build | bench | soak [N]");
             exit(2);
         }
     };
@@ -305,6 +310,19 @@ fn bench(root: &Path) -> Result {
     ensure_tools(root, true)?;
     build(root)?;
     run(Command::new("node").arg(root.join("e2e/bench.mjs")).env("DIST", root.join("dist")))
+}
+
+/// N cold loads of shared links in fresh browser contexts, each of which must start within the
+/// loader's watchdog time; prints every stall with its recorded start steps (not part of `test`).
+fn soak(root: &Path, loads: Option<&str>) -> Result {
+    let loads = loads.unwrap_or("500");
+    if loads.parse::<u32>().map_or(true, |n| n == 0) {
+        return Err(format!("soak: N must be a positive whole number, not {loads:?}"));
+    }
+    ensure_tools(root, true)?;
+    run(Command::new("cargo").args(["build", "--quiet", "--bin", "figures"]))?;
+    build(root)?;
+    run(Command::new("node").arg(root.join("e2e/soak.mjs")).arg(loads).env("DIST", root.join("dist")))
 }
 
 fn test(root: &Path) -> Result {
