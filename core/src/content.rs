@@ -349,7 +349,7 @@ impl Content {
     }
 
     pub fn limits(&self) -> Limits {
-        let b = |s: &Slider| Bounds { min: s.min, max: s.max };
+        let b = |s: &Slider| Bounds { min: s.min, max: s.max, step: s.step };
         let c = &self.calculator;
         Limits {
             officers: b(&c.officers),

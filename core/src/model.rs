@@ -141,11 +141,21 @@ impl AwardTier {
 pub struct Bounds {
     pub min: u32,
     pub max: u32,
+    /// The slider's granularity (at least 1).
+    pub step: u32,
 }
 
 impl Bounds {
+    /// Inside the range and on a step from `min`, rounded half up to the nearest step, as a
+    /// browser's range input does: the figures are always those of the slider's position (a
+    /// link's `salary=83315` becomes $83,320 on a $10 slider, not a figure the slider cannot show).
     pub fn clamp(self, value: u32) -> u32 {
-        value.clamp(self.min, self.max.max(self.min))
+        let max = self.max.max(self.min);
+        let step = self.step.max(1) as u64;
+        let v = (value.clamp(self.min, max) - self.min) as u64;
+        let snapped = round_half_up(v as u128, step as u128) * step;
+        let top = (max - self.min) as u64 / step * step;
+        self.min + snapped.min(top) as u32
     }
 }
 
@@ -373,14 +383,19 @@ mod tests {
     #[test]
     fn clamping_respects_limits_and_the_cap() {
         let limits = Limits {
-            officers: Bounds { min: 0, max: 20_000 },
-            salary_dollars: Bounds { min: 40_000, max: 150_000 },
-            benefits_bp: Bounds { min: 0, max: 10_000 },
-            overtime_bp: Bounds { min: 0, max: 9_000 },
+            officers: Bounds { min: 0, max: 20_000, step: 1 },
+            salary_dollars: Bounds { min: 40_000, max: 150_000, step: 10 },
+            benefits_bp: Bounds { min: 0, max: 10_000, step: 10 },
+            overtime_bp: Bounds { min: 0, max: 9_000, step: 100 },
         };
         let i = Inputs { officers: u32::MAX, salary_dollars: 1, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }
             .clamped(&limits);
         assert_eq!((i.officers, i.salary_dollars, i.benefits_bp, i.overtime_bp), (20_000, 40_000, 10_000, OVERTIME_CAP_BP));
+        // Off-step values go to the nearest step, half up, as a browser's range input shows them.
+        let i = Inputs { salary_dollars: 83_315, benefits_bp: 6_274, overtime_bp: 1_249, ..reference() }.clamped(&limits);
+        assert_eq!((i.salary_dollars, i.benefits_bp, i.overtime_bp), (83_320, 6_270, 1_200));
+        let odd = Bounds { min: 1, max: 10, step: 4 }; // steps 1, 5, 9: 10 is not one
+        assert_eq!([0, 3, 4, 7, 10, u32::MAX].map(|v| odd.clamp(v)), [1, 5, 5, 9, 9, 9]);
     }
 
     fn any_tier() -> impl Strategy<Value = AwardTier> {

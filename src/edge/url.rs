@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_525, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters };
+        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_520, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters };
         let s = read(&to_query(&i, Lang::Es));
         assert_eq!(s.inputs, i);
         assert_eq!(s.lang, Some(Lang::Es));
@@ -149,6 +149,9 @@ mod tests {
         assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
         assert_eq!(read("theme=dark&lang=es").lang, Some(Lang::Es), "other keys are skipped");
         assert_eq!(read("rule=reuters").inputs.rule, CapRule::Reuters);
+        // A value between the slider's steps shows as the slider would: on the nearest step.
+        let s = read("salary=83315&overtime=8.76&benefits=62.74");
+        assert_eq!((s.inputs.salary_dollars, s.inputs.overtime_bp, s.inputs.benefits_bp), (83_320, 900, 6_270));
         assert_eq!(read("rule=reuters&rule=nonsense").inputs.rule, CapRule::Reuters, "a malformed value is ignored");
     }
 
