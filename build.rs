@@ -10,16 +10,16 @@ fn main() {
     println!("cargo:rerun-if-changed={path}");
     println!("cargo:rerun-if-changed={facts}");
     println!("cargo:rerun-if-changed=build.rs");
-    let content = match explainer_core::content::load(path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("\nerror: the content file cannot be used.\n  {e}\n");
-            std::process::exit(1);
-        }
-    };
-    if let Err(e) = explainer_core::content::check_facts(path, facts) {
-        eprintln!("\nerror: the content file states something the fact sheet does not.\n  {e}\n");
+    let fail = |what: &str, e: &dyn std::fmt::Display| -> ! {
+        eprintln!("\nerror: {what}\n  {e}\n");
         std::process::exit(1);
+    };
+    // Each file read and parsed once: the checks below and the generated code share them.
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("cannot read {p}."), &e));
+    let (text, facts_text) = (read(path), read(facts));
+    let content = explainer_core::content::parse(&text, path).unwrap_or_else(|e| fail("the content file cannot be used.", &e));
+    if let Err(e) = explainer_core::content::trace(&content, &text, path, &facts_text, facts) {
+        fail("the content file states something the fact sheet does not.", &e);
     }
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     std::fs::write(&out, explainer_core::content::to_rust(&content)).expect("write generated content");

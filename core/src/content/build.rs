@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::*;
-pub use super::trace::{check_facts, trace};
+pub use super::trace::trace;
 use crate::model::{MAX_BENEFITS_BP, MAX_OFFICERS, MAX_SALARY_DOLLARS, OVERTIME_CAP_BP};
 
 /// A content file that cannot be used, and where.

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::build::{parse, split_path, ContentError};
+use super::build::{split_path, ContentError};
 use super::{Content, Lang};
 use crate::format;
 
@@ -308,16 +308,6 @@ fn rounds_to(exact: f64, value: &str) -> bool {
     let decimals = value.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
     let scale = 10f64.powi(decimals);
     value.parse::<f64>().is_ok_and(|v| (exact * scale).round() == (v * scale).round())
-}
-
-/// Checks the content file at `content_path` against the fact sheet at `facts_path`.
-pub fn check_facts(content_path: &str, facts_path: &str) -> Result<(), ContentError> {
-    let read = |path: &str| {
-        std::fs::read_to_string(path).map_err(|e| ContentError { file: path.into(), entry: "file".into(), field: String::new(), problem: format!("cannot read it: {e}"), line: None })
-    };
-    let (text, facts) = (read(content_path)?, read(facts_path)?);
-    let content = parse(&text, content_path)?;
-    trace(&content, &text, content_path, &facts, facts_path)
 }
 
 /// The dates the fact sheet states: ISO ones ("2012-09-18", "2012-12") and English ones
