@@ -115,17 +115,19 @@ window.addEventListener('afterprint', () => {
 
 // ---- What the link asks for
 
-// What the wasm's parser (src/edge/url.rs) accepts: only malformed values means the defaults, so
-// nothing to wait for. A key it reads (data-keys) that this table lacks counts whatever its value.
-const WHOLE = /^-?\d{1,400}$/;
-const PERCENT = /^(-?\d{1,400}(\.\d{0,2})?|\.\d{1,2})$/;
-const VALID = { officers: WHOLE, salary: WHOLE, benefits: PERCENT, overtime: PERCENT, awards: /^(0|500|750|1000)$/, equipment: /^(0|1|true|false)$/, rule: /^(dhs|reuters)$/ };
+// Whether the link asks for a scenario: only malformed values means the defaults, so nothing
+// to wait for. What the wasm's parser accepts, key by key, the prerender step writes on <html>
+// (`data-keys="officers=^…$ …"`, from explainer_core::url): one definition of a link.
 let scenario = false;
 let lang = pageLang;
-for (const key of (page.dataset.keys || '').split(',')) {
-  for (const v of key ? params.getAll(key).map((s) => s.trim()) : []) {
-    if (key === 'lang') lang = /^(en|es)$/i.test(v) ? v.toLowerCase() : lang; // the last valid one wins
-    else scenario ||= VALID[key] ? VALID[key].test(v) : v !== '';
+for (const entry of (page.dataset.keys || '').split(' ')) {
+  const at = entry.indexOf('=');
+  if (at < 1) continue;
+  const key = entry.slice(0, at);
+  const valid = new RegExp(entry.slice(at + 1));
+  for (const v of params.getAll(key).map((s) => s.trim())) {
+    if (key === 'lang') lang = valid.test(v) ? v.toLowerCase() : lang; // the last valid one wins
+    else scenario ||= valid.test(v);
   }
 }
 

@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use crate::components::{Calculator, LangSwitch, Sources, Timeline};
 use crate::content::CONTENT;
-use crate::edge::{self, url::Scenario};
+use crate::edge;
+use crate::hooks::use_effect_after_first;
+use explainer_core::url::Scenario;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -39,29 +41,29 @@ pub fn App(props: &AppProps) -> Html {
             edge::mark_ready();
         });
     }
-    {
-        // The URL and <html lang> follow the scenario (not on the first render: nothing changed yet).
-        let first = use_mut_ref(|| true);
-        use_effect_with((state.inputs, lang), move |&(inputs, lang)| {
-            let pending = (!std::mem::take(&mut *first.borrow_mut())).then(|| {
-                edge::apply_lang(lang);
-                edge::sync_url_soon(inputs, lang)
-            });
-            move || drop(pending)
-        });
-    }
+    // The URL and <html lang> follow the scenario (not on the first render: nothing changed yet).
+    use_effect_after_first((state.inputs, lang), |&(inputs, lang)| {
+        edge::apply_lang(lang);
+        edge::sync_url_soon(inputs, lang)
+    });
+    // One callback for the whole life of the widget, so a change does not re-render what
+    // did not change.
+    let on_change = {
+        let dispatch = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action| dispatch.dispatch(action)))).clone()
+    };
     html! {
         <article class="explainer" lang={lang.code()} aria-labelledby="explainer-title">
             if edge::test_switch("mismatch") {
                 <p class="mismatch">{ "test-only switch: not in the prerendered markup" }</p>
             }
-            <LangSwitch {lang} dispatch={state.dispatcher()} />
+            <LangSwitch {lang} on_lang={on_change.reform(Action::Lang)} />
             <header class="explainer-head">
                 <h2 id="explainer-title">{ ui.title.get(lang) }</h2>
                 <p class="dek">{ ui.dek.get(lang) }</p>
             </header>
             <Timeline {lang} />
-            <Calculator inputs={state.inputs} {lang} dispatch={state.dispatcher()} />
+            <Calculator inputs={state.inputs} {lang} {on_change} />
             <Sources {lang} />
             <p class="credit">{ ui.credit.get(lang) }</p>
         </article>

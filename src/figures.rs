@@ -3,22 +3,14 @@
 
 use explainer_core::content::{Content, Lang};
 use explainer_core::format;
-use explainer_core::model::{compute, per_year, share_tenths_pct, AwardTier, Breakdown, Inputs, Part, OVERTIME_CAP_BP};
+use explainer_core::model::{compute, per_year, share_tenths_pct, AwardTier, Breakdown, Field, Inputs, Part};
 
 use crate::content::CONTENT;
-use crate::state::Field;
 
 /// How a slider's value reads on screen ("$74,510") and to a screen reader ("$74,510 a year").
 pub fn readout(content: &Content, field: Field, value: u32, lang: Lang) -> (String, String) {
-    let c = &content.calculator;
-    let loc = content.locale(lang);
-    let (slider, shown) = match field {
-        Field::Officers => (&c.officers, format::count(value as u64, loc)),
-        Field::Salary => (&c.salary, format::dollars(value as u64 * 100, loc)),
-        Field::Benefits => (&c.benefits, format::percent_bp(value, loc)),
-        Field::Overtime => (&c.overtime, format::percent_bp(value, loc)),
-    };
-    let spoken = format::fill(slider.valuetext.get(lang), &[("value", &shown)]);
+    let shown = format::input_value(field.unit(), value, content.locale(lang));
+    let spoken = format::fill(content.calculator.slider(field).valuetext.get(lang), &[("value", &shown)]);
     (shown, spoken)
 }
 
@@ -58,8 +50,8 @@ impl Figures {
         let yearly = per_year(funding.total_dollars, funding.years);
         let share = format::share(share_tenths_pct(b.total(), yearly).unwrap_or(0), b.total() == 0, loc);
         let total = format::money(b.total(), loc);
-        let overtime = format::percent_bp(inputs.overtime_bp.min(OVERTIME_CAP_BP), loc);
-        let assumes = if inputs.overtime_bp >= OVERTIME_CAP_BP { &ui.assumes_max } else { &ui.assumes };
+        let overtime = format::percent_bp(b.overtime_bp, loc);
+        let assumes = if b.overtime_at_cap { &ui.assumes_max } else { &ui.assumes };
         let cut = b.awards_cut > 0;
         let status = if cut { &ui.status_capped } else { &ui.status };
         let tier = calc.award_tiers.iter().zip(AwardTier::ALL).find(|(_, t)| *t == inputs.awards).map(|(l, _)| l.get(lang));

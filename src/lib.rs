@@ -4,13 +4,14 @@
 //! - `explainer_core` (crate `core/`): the pure model, formatting and content schema.
 //! - [`content`]: `assets/content.toml`, compiled in by `build.rs`.
 //! - [`state`]: the calculator's state and its one reducer.
-//! - [`components`]: the view, one component per file.
-//! - [`edge`]: where the widget meets the page: URL state, embedding, prerendering.
+//! - [`components`]: the view, one component per file; [`hooks`]: what they share.
+//! - [`edge`]: where the widget meets the page (browser glue) and prerendering.
 
 pub mod app;
 pub mod components;
 pub mod edge;
 pub mod figures;
+pub mod hooks;
 pub mod state;
 
 /// The validated content, as static data (generated from `assets/content.toml`).

@@ -4,44 +4,14 @@
 use std::rc::Rc;
 
 use explainer_core::content::Lang;
-use explainer_core::model::{AwardTier, CapRule, Inputs};
+use explainer_core::model::{AwardTier, CapRule, Field, Inputs};
 use yew::Reducible;
 
 use crate::content::CONTENT;
 
-/// One of the four sliders.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Officers,
-    Salary,
-    Benefits,
-    Overtime,
-}
-
-impl Field {
-    pub const ALL: [Field; 4] = [Field::Officers, Field::Salary, Field::Benefits, Field::Overtime];
-
-    pub fn get(self, i: &Inputs) -> u32 {
-        match self {
-            Field::Officers => i.officers,
-            Field::Salary => i.salary_dollars,
-            Field::Benefits => i.benefits_bp,
-            Field::Overtime => i.overtime_bp,
-        }
-    }
-
-    fn set(self, i: &mut Inputs, v: u32) {
-        match self {
-            Field::Officers => i.officers = v,
-            Field::Salary => i.salary_dollars = v,
-            Field::Benefits => i.benefits_bp = v,
-            Field::Overtime => i.overtime_bp = v,
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// A slider moved.
     Set(Field, u32),
     Awards(AwardTier),
     Equipment(bool),

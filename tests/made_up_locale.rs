@@ -3,7 +3,7 @@
 //! writes a separator of its own instead of the locale's fails here.
 
 use explainer::figures::{readout, Figures};
-use explainer::state::Field;
+use explainer_core::model::Field;
 use explainer_core::content::{parse, Content, Lang};
 use explainer_core::model::{AwardTier, CapRule, Inputs};
 

@@ -74,7 +74,13 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys="officers,salary,benefits,overtime,awards,equipment,rule,lang""#));
+    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys=""#));
+    // What the link parser accepts, key by key, for the loader: `key=pattern`, in link order.
+    let keys = page.split(r#" data-keys=""#).nth(1).and_then(|s| s.split('"').next()).unwrap();
+    let entries: Vec<(&str, &str)> = keys.split(' ').filter_map(|e| e.split_once('=')).collect();
+    assert!(entries.iter().map(|e| e.0).eq(explainer_core::url::keys()), "{keys}");
+    assert!(entries.iter().all(|(_, p)| p.starts_with('^') && p.ends_with('$')), "{keys}");
+    assert!(entries.contains(&("rule", "^(dhs|reuters)$")) && entries.contains(&("lang", "^([eE][nN]|[eE][sS])$")), "{keys}");
     assert!(page.contains(r#"<div id="explainer"><!--"#));
     // The loader's notes, in the page's language (it has no text of its own).
     for lang in Lang::ALL {

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Bounds, CapRule, Inputs, Limits};
+use crate::model::{Bounds, CapRule, Field, Inputs, Limits, Part};
 
 #[cfg(feature = "build")]
 mod build;
@@ -93,6 +93,14 @@ pub struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
+}
+
+impl Date {
+    /// Whole years from `self` to `later` (a month-only date counts from the month's first day).
+    pub fn years_to(self, later: Date) -> u16 {
+        let earlier_in_year = (later.month, later.day.max(1)) < (self.month, self.day.max(1));
+        later.year.saturating_sub(self.year).saturating_sub(earlier_in_year as u16)
+    }
 }
 
 /// How sure the fact sheet is of a source (facts.md's marks).
@@ -203,6 +211,31 @@ content_struct! {
         pub reuters: Text,
         /// Ids of `[[sources]]` entries, cited under the choice.
         pub sources: List<Str>,
+    }
+}
+
+impl Calculator {
+    /// The content of one slider (the file's `[calculator.{key}]`).
+    pub fn slider(&self, field: Field) -> &Slider {
+        match field {
+            Field::Officers => &self.officers,
+            Field::Salary => &self.salary,
+            Field::Benefits => &self.benefits,
+            Field::Overtime => &self.overtime,
+        }
+    }
+}
+
+impl Ui {
+    /// The breakdown table's label for one line (`row_{key}`).
+    pub fn row(&self, part: Part) -> &Text {
+        match part {
+            Part::Salary => &self.row_salary,
+            Part::Benefits => &self.row_benefits,
+            Part::Overtime => &self.row_overtime,
+            Part::Awards => &self.row_awards,
+            Part::Equipment => &self.row_equipment,
+        }
     }
 }
 
@@ -349,28 +382,19 @@ impl Content {
     }
 
     pub fn limits(&self) -> Limits {
-        let b = |s: &Slider| Bounds { min: s.min, max: s.max, step: s.step };
-        let c = &self.calculator;
-        Limits {
-            officers: b(&c.officers),
-            salary_dollars: b(&c.salary),
-            benefits_bp: b(&c.benefits),
-            overtime_bp: b(&c.overtime),
-        }
+        Limits(Field::ALL.map(|f| {
+            let s = self.calculator.slider(f);
+            Bounds { min: s.min, max: s.max, step: s.step }
+        }))
     }
 
     /// The calculator's starting point (awards and equipment off: they are extras).
     pub fn defaults(&self) -> Inputs {
-        let c = &self.calculator;
-        Inputs {
-            officers: c.officers.default,
-            salary_dollars: c.salary.default,
-            benefits_bp: c.benefits.default,
-            overtime_bp: c.overtime.default,
-            awards: Default::default(),
-            equipment: false,
-            rule: CapRule::default(),
+        let mut i = Inputs::default();
+        for f in Field::ALL {
+            f.set(&mut i, self.calculator.slider(f).default);
         }
+        i
     }
 }
 
@@ -380,4 +404,19 @@ impl Content {
 pub fn CONTENT_FOR_TESTS() -> &'static Content {
     static C: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
     C.get_or_init(|| load(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/content.toml")).unwrap_or_else(|e| panic!("{e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn years_between_dates() {
+        let d = |year, month, day| Date { year, month, day };
+        assert_eq!(d(2012, 12, 0).years_to(d(2025, 1, 20)), 12);
+        assert_eq!(d(2012, 9, 18).years_to(d(2012, 12, 0)), 0);
+        assert_eq!(d(2025, 1, 20).years_to(d(2026, 1, 20)), 1);
+        assert_eq!(d(2025, 1, 21).years_to(d(2026, 1, 20)), 0);
+        assert_eq!(d(2026, 1, 1).years_to(d(2025, 1, 1)), 0, "never negative");
+    }
 }

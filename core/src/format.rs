@@ -4,7 +4,7 @@
 //! so Spanish (or a house style) is an edit there, not here.
 
 use crate::content::{Date, Locale};
-use crate::model::{round_half_up, Cents};
+use crate::model::{dollars_to_cents, round_half_up, Cents, Unit};
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -73,6 +73,15 @@ pub fn money(cents: Cents, loc: &Locale) -> String {
         return fill(&loc.millions, &[("n", &decimal(millions, loc))]);
     }
     dollars(cents, loc)
+}
+
+/// An input's value as it reads on screen, by its unit: "8,501", "$74,510", "62.7%".
+pub fn input_value(unit: Unit, value: u32, loc: &Locale) -> String {
+    match unit {
+        Unit::Count => count(value as u64, loc),
+        Unit::Dollars => dollars(dollars_to_cents(value as u64), loc),
+        Unit::Percent => percent_bp(value, loc),
+    }
 }
 
 /// Basis points as a percentage: 6270 -> "62.7%", 2500 -> "25%".

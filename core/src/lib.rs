@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the DHS reimbursement rules and exact money (integer cents).
 //! - [`format`]: numbers, money and dates the way a news desk writes them.
+//! - [`url`]: a scenario in a link, read and written (pure: the browser glue is in the widget).
 //! - [`content`]: the schema of `assets/content.toml`, the one file editors touch.
 //!   With the `build` feature it also parses, validates and compiles that file into
 //!   Rust (used by the widget's `build.rs`), so the wasm never parses content.
@@ -9,3 +10,4 @@
 pub mod content;
 pub mod format;
 pub mod model;
+pub mod url;

@@ -29,12 +29,16 @@ pub const EQUIPMENT_CENTS: Cents = 750_000;
 /// no input can overflow: 10^6 officers x ~$23 million each still fits in u64 cents.
 pub const MAX_OFFICERS: u32 = 1_000_000;
 pub const MAX_SALARY_DOLLARS: u32 = 10_000_000;
-pub const MAX_BENEFITS_BP: u32 = BP_PER_WHOLE;
 
 /// `n / d` rounded half up: the project's one rounding rule, used by the model and, for
 /// display, by [`crate::format`]. `d` must not be 0.
 pub fn round_half_up(n: u128, d: u128) -> u64 {
     ((n + d / 2) / d) as u64
+}
+
+/// Whole dollars in cents (the one conversion).
+pub fn dollars_to_cents(dollars: u64) -> Cents {
+    dollars.saturating_mul(100)
 }
 
 /// `bp` basis points of `amount`, rounded half up to the nearest cent.
@@ -72,6 +76,10 @@ impl CapRule {
 /// What the 25% rule lets DHS pay one officer for overtime and awards, in cents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Extras {
+    /// The share of salary counted for overtime (what was asked, at most the cap).
+    pub overtime_bp: u32,
+    /// Whether the overtime asked for reaches the cap.
+    pub at_cap: bool,
     pub overtime: Cents,
     pub awards: Cents,
     /// Awards the reader asked for that the cap leaves out (only under [`CapRule::Reuters`]).
@@ -82,13 +90,14 @@ pub struct Extras {
 /// for, DHS pays at most 25% of salary; under Reuters' reading, awards only fill what
 /// overtime leaves of that 25%.
 pub fn capped_extras(salary: Cents, overtime_bp: u32, awards: Cents, rule: CapRule) -> Extras {
-    let cap = percent_of(salary, OVERTIME_CAP_BP);
-    let overtime = percent_of(salary, overtime_bp).min(cap);
+    let counted = overtime_bp.min(OVERTIME_CAP_BP);
+    // percent_of rises with the share, so this is the smaller of what was asked and the cap.
+    let overtime = percent_of(salary, counted);
     let paid = match rule {
         CapRule::Dhs => awards,
-        CapRule::Reuters => awards.min(cap - overtime),
+        CapRule::Reuters => awards.min(percent_of(salary, OVERTIME_CAP_BP) - overtime),
     };
-    Extras { overtime, awards: paid, awards_cut: awards - paid }
+    Extras { overtime_bp: counted, at_cap: overtime_bp >= OVERTIME_CAP_BP, overtime, awards: paid, awards_cut: awards - paid }
 }
 
 /// Quarterly performance awards by the share of ICE-provided targets located (DHS).
@@ -159,17 +168,99 @@ impl Bounds {
     }
 }
 
-/// The ranges the calculator offers (from the content file).
+/// How an input's value is counted, read on screen and written in a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    pub officers: Bounds,
-    pub salary_dollars: Bounds,
-    pub benefits_bp: Bounds,
-    pub overtime_bp: Bounds,
+pub enum Unit {
+    /// A whole number of people ("8,501").
+    Count,
+    /// Whole dollars ("$74,510").
+    Dollars,
+    /// A share of salary in basis points ("62.7%"; `62.7` in a link).
+    Percent,
 }
 
-/// What the reader chooses.
+/// One of the calculator's numeric inputs (a slider): the one definition every loop over the
+/// inputs reads (clamping, links, the content check, the sliders, the test oracle). Its words
+/// and range are in `assets/content.toml` under `[calculator.{key}]`.
+///
+/// Adding an input: a variant here (in `ALL`, `key`, `unit`, `hard_max`, `get`, `set`), its
+/// field in [`Inputs`] and its part in [`compute`]; its entry in `content::Calculator`
+/// (`slider`) and in `assets/content.toml`. README: "Adding an input".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Officers,
+    Salary,
+    Benefits,
+    Overtime,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Officers, Field::Salary, Field::Benefits, Field::Overtime];
+
+    /// The query key in links, the slider's element id and its content entry's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Officers => "officers",
+            Field::Salary => "salary",
+            Field::Benefits => "benefits",
+            Field::Overtime => "overtime",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            Field::Officers => Unit::Count,
+            Field::Salary => Unit::Dollars,
+            Field::Benefits | Field::Overtime => Unit::Percent,
+        }
+    }
+
+    /// What the model accepts whatever the content file or a link says, so that no input can
+    /// overflow (not a rule: the 25% cap is [`capped_extras`]'s).
+    pub fn hard_max(self) -> u32 {
+        match self {
+            Field::Officers => MAX_OFFICERS,
+            Field::Salary => MAX_SALARY_DOLLARS,
+            Field::Benefits | Field::Overtime => BP_PER_WHOLE,
+        }
+    }
+
+    pub fn get(self, i: &Inputs) -> u32 {
+        match self {
+            Field::Officers => i.officers,
+            Field::Salary => i.salary_dollars,
+            Field::Benefits => i.benefits_bp,
+            Field::Overtime => i.overtime_bp,
+        }
+    }
+
+    pub fn set(self, i: &mut Inputs, v: u32) {
+        match self {
+            Field::Officers => i.officers = v,
+            Field::Salary => i.salary_dollars = v,
+            Field::Benefits => i.benefits_bp = v,
+            Field::Overtime => i.overtime_bp = v,
+        }
+    }
+}
+
+/// The ranges the calculator offers (from the content file), one per [`Field`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits(pub [Bounds; Field::ALL.len()]);
+
+impl Limits {
+    pub fn get(&self, field: Field) -> Bounds {
+        self.0[field as usize]
+    }
+}
+
+/// What the reader chooses (`Default`: every number 0, no extras; the calculator starts from
+/// the content's defaults, `Content::defaults`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Inputs {
     pub officers: u32,
     pub salary_dollars: u32,
@@ -185,15 +276,23 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Brings every field inside `limits` (and inside the model's hard bounds).
-    pub fn clamped(self, limits: &Limits) -> Self {
-        Self {
-            officers: limits.officers.clamp(self.officers).min(MAX_OFFICERS),
-            salary_dollars: limits.salary_dollars.clamp(self.salary_dollars).min(MAX_SALARY_DOLLARS),
-            benefits_bp: limits.benefits_bp.clamp(self.benefits_bp).min(MAX_BENEFITS_BP),
-            overtime_bp: limits.overtime_bp.clamp(self.overtime_bp).min(OVERTIME_CAP_BP),
-            ..self
+    /// Brings every input inside `limits` (the sliders' ranges and steps) and the model's hard
+    /// bounds: the one clamp (the reducer and the link parser both call it).
+    pub fn clamped(mut self, limits: &Limits) -> Self {
+        for f in Field::ALL {
+            let v = limits.get(f).clamp(f.get(&self));
+            f.set(&mut self, v);
         }
+        self.bounded()
+    }
+
+    /// Every input at most its [`Field::hard_max`]: all [`compute`] needs never to overflow.
+    fn bounded(mut self) -> Self {
+        for f in Field::ALL {
+            let v = f.get(&self).min(f.hard_max());
+            f.set(&mut self, v);
+        }
+        self
     }
 }
 
@@ -209,6 +308,17 @@ pub enum Part {
 
 impl Part {
     pub const ALL: [Part; 5] = [Self::Salary, Self::Benefits, Self::Overtime, Self::Awards, Self::Equipment];
+
+    /// Stable short name, for the markup (`data-part`, the bar's colours) and content (`ui.rows`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Salary => "salary",
+            Self::Benefits => "benefits",
+            Self::Overtime => "overtime",
+            Self::Awards => "awards",
+            Self::Equipment => "equipment",
+        }
+    }
 }
 
 /// What one officer costs DHS in a year, line by line, and what all of them cost.
@@ -223,6 +333,10 @@ pub struct Breakdown {
     /// Per officer: awards asked for but left out by the cap (Reuters' reading), else 0.
     pub awards_cut: Cents,
     pub rule: CapRule,
+    /// The share of salary counted for overtime, and whether the overtime asked for reached the
+    /// cap (what the total assumes, said beside it).
+    pub overtime_bp: u32,
+    pub overtime_at_cap: bool,
 }
 
 impl Breakdown {
@@ -255,24 +369,26 @@ impl Breakdown {
 /// Applies the rules. Inputs outside the model's hard bounds are clamped first,
 /// so this never overflows or panics.
 pub fn compute(inputs: &Inputs) -> Breakdown {
-    let officers = inputs.officers.min(MAX_OFFICERS);
-    let salary = inputs.salary_dollars.min(MAX_SALARY_DOLLARS) as Cents * 100;
-    let extras = capped_extras(salary, inputs.overtime_bp, inputs.awards.per_year_cents(), inputs.rule);
+    let i = inputs.bounded();
+    let salary = dollars_to_cents(i.salary_dollars as u64);
+    let extras = capped_extras(salary, i.overtime_bp, i.awards.per_year_cents(), i.rule);
     Breakdown {
-        officers,
+        officers: i.officers,
         salary,
-        benefits: percent_of(salary, inputs.benefits_bp.min(MAX_BENEFITS_BP)),
+        benefits: percent_of(salary, i.benefits_bp),
         overtime: extras.overtime,
         awards: extras.awards,
-        equipment: if inputs.equipment { EQUIPMENT_CENTS } else { 0 },
+        equipment: if i.equipment { EQUIPMENT_CENTS } else { 0 },
         awards_cut: extras.awards_cut,
-        rule: inputs.rule,
+        rule: i.rule,
+        overtime_bp: extras.overtime_bp,
+        overtime_at_cap: extras.at_cap,
     }
 }
 
 /// Yearly share of a multi-year sum, rounded half up to the cent ("about $18.75 billion a year").
 pub fn per_year(total_dollars: u64, years: u32) -> Cents {
-    round_half_up(total_dollars as u128 * 100, years.max(1) as u128)
+    round_half_up(dollars_to_cents(total_dollars) as u128, years.max(1) as u128)
 }
 
 /// `part` as a share of `whole` in tenths of a percent, rounded half up (63 = 6.3%).
@@ -381,21 +497,51 @@ mod tests {
     }
 
     #[test]
-    fn clamping_respects_limits_and_the_cap() {
-        let limits = Limits {
-            officers: Bounds { min: 0, max: 20_000, step: 1 },
-            salary_dollars: Bounds { min: 40_000, max: 150_000, step: 10 },
-            benefits_bp: Bounds { min: 0, max: 10_000, step: 10 },
-            overtime_bp: Bounds { min: 0, max: 9_000, step: 100 },
-        };
+    fn clamping_respects_limits_and_steps() {
+        let limits = Limits([
+            Bounds { min: 0, max: 20_000, step: 1 },
+            Bounds { min: 40_000, max: 150_000, step: 10 },
+            Bounds { min: 0, max: 10_000, step: 10 },
+            Bounds { min: 0, max: 9_000, step: 100 },
+        ]);
         let i = Inputs { officers: u32::MAX, salary_dollars: 1, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }
             .clamped(&limits);
-        assert_eq!((i.officers, i.salary_dollars, i.benefits_bp, i.overtime_bp), (20_000, 40_000, 10_000, OVERTIME_CAP_BP));
+        // Clamping keeps what the slider can hold; the 25% cap is the model's, in compute.
+        assert_eq!((i.officers, i.salary_dollars, i.benefits_bp, i.overtime_bp), (20_000, 40_000, 10_000, 9_000));
+        let b = compute(&i);
+        assert_eq!((b.overtime_bp, b.overtime_at_cap, b.overtime), (OVERTIME_CAP_BP, true, 1_000_000));
         // Off-step values go to the nearest step, half up, as a browser's range input shows them.
         let i = Inputs { salary_dollars: 83_315, benefits_bp: 6_274, overtime_bp: 1_249, ..reference() }.clamped(&limits);
         assert_eq!((i.salary_dollars, i.benefits_bp, i.overtime_bp), (83_320, 6_270, 1_200));
         let odd = Bounds { min: 1, max: 10, step: 4 }; // steps 1, 5, 9: 10 is not one
         assert_eq!([0, 3, 4, 7, 10, u32::MAX].map(|v| odd.clamp(v)), [1, 5, 5, 9, 9, 9]);
+        // A range wider than the hard bounds still stops at them.
+        let wide = Limits([Bounds { min: 0, max: u32::MAX, step: 1 }; 4]);
+        let i = Inputs { officers: u32::MAX, salary_dollars: u32::MAX, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }.clamped(&wide);
+        assert!(Field::ALL.iter().all(|&f| f.get(&i) == f.hard_max()), "{i:?}");
+    }
+
+    #[test]
+    fn fields_round_trip_and_set_what_they_get() {
+        for (n, f) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(Field::from_key(f.key()), Some(f));
+            assert_eq!(f as usize, n, "Limits is indexed by the order of ALL");
+            let mut i = Inputs::default();
+            f.set(&mut i, 1_234);
+            assert_eq!(f.get(&i), 1_234);
+            assert!(Field::ALL.iter().filter(|&&g| g != f).all(|&g| g.get(&i) == 0), "{f:?} set only itself");
+        }
+        assert_eq!(Field::from_key("Officers"), None);
+    }
+
+    #[test]
+    fn the_cap_says_what_it_counted() {
+        let e = capped_extras(10_000_000, 1_000, 0, CapRule::Dhs);
+        assert_eq!((e.overtime_bp, e.at_cap), (1_000, false));
+        let e = capped_extras(10_000_000, 2_500, 0, CapRule::Dhs);
+        assert_eq!((e.overtime_bp, e.at_cap), (2_500, true));
+        let e = capped_extras(10_000_000, 7_000, 0, CapRule::Reuters);
+        assert_eq!((e.overtime_bp, e.at_cap, e.overtime), (2_500, true, 2_500_000));
     }
 
     fn any_tier() -> impl Strategy<Value = AwardTier> {

@@ -67,7 +67,14 @@ fn a_default_outside_its_range_is_refused() {
     let m = error_after("default = 74510", "default = 200000");
     assert_names(&m, &[FILE, "calculator.salary", "field `default`", "outside the range"]);
     let m = error_after("max = 2500", "max = 3000");
-    assert_names(&m, &[FILE, "calculator.overtime", "field `max`", "2500"]);
+    assert_names(&m, &[FILE, "calculator.overtime", "field `max`", "2500", "25%"]);
+}
+
+/// The 25% cap stops the overtime slider: its note must give the same number as the model.
+#[test]
+fn a_note_that_misstates_a_rules_limit_is_refused() {
+    let m = error_after("overtime is covered up to 25% of salary, so", "overtime is covered up to 30% of salary, so");
+    assert_names(&m, &[FILE, "calculator.overtime", "field `note.en`", "25%"]);
 }
 
 #[test]

@@ -1,30 +1,9 @@
-use explainer_core::content::{Lang, Text};
+use explainer_core::content::Lang;
 use explainer_core::model::{Breakdown, Part};
 use yew::prelude::*;
 
 use crate::content::CONTENT;
 use crate::figures::Figures;
-
-fn part_key(part: Part) -> &'static str {
-    match part {
-        Part::Salary => "salary",
-        Part::Benefits => "benefits",
-        Part::Overtime => "overtime",
-        Part::Awards => "awards",
-        Part::Equipment => "equipment",
-    }
-}
-
-fn part_label(part: Part) -> &'static Text {
-    let ui = &CONTENT.ui;
-    match part {
-        Part::Salary => &ui.row_salary,
-        Part::Benefits => &ui.row_benefits,
-        Part::Overtime => &ui.row_overtime,
-        Part::Awards => &ui.row_awards,
-        Part::Equipment => &ui.row_equipment,
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct StackedBarProps {
@@ -41,7 +20,7 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
     let mut x = 0;
     let rects = Part::ALL.iter().filter(|&&p| b.per_officer(p) > 0).map(|&part| {
         let w = b.per_officer(part) * WIDTH / total;
-        let rect = html! { <rect class={classes!("seg", part_key(part))} x={x.to_string()} y="0" width={w.to_string()} height="24" /> };
+        let rect = html! { <rect class={classes!("seg", part.key())} x={x.to_string()} y="0" width={w.to_string()} height="24" /> };
         x += w;
         rect
     });
@@ -76,8 +55,8 @@ pub fn BreakdownTable(props: &BreakdownTableProps) -> Html {
             </thead>
             <tbody>
                 { for Part::ALL.iter().zip(&f.rows).map(|(&part, (per_officer, all))| html! {
-                    <tr key={part_key(part)} data-part={part_key(part)}>
-                        <th scope="row"><span class={classes!("swatch", part_key(part))} aria-hidden="true"></span>{ part_label(part).get(lang) }</th>
+                    <tr key={part.key()} data-part={part.key()}>
+                        <th scope="row"><span class={classes!("swatch", part.key())} aria-hidden="true"></span>{ ui.row(part).get(lang) }</th>
                         <td>{ per_officer }</td>
                         <td>{ all }</td>
                     </tr>

@@ -1,153 +1,26 @@
-use explainer_core::content::{Lang, Slider as SliderContent};
-use explainer_core::model::{AwardTier, CapRule, Inputs};
+use explainer_core::content::Lang;
+use explainer_core::model::Inputs;
 use yew::prelude::*;
 
-use super::{Headline, Note, Results, Slider};
+use super::{Controls, Headline, Results};
 use crate::content::CONTENT;
-use crate::figures::{readout, Figures};
-use crate::state::{Action, Field, State};
+use crate::figures::Figures;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct CalculatorProps {
     pub inputs: Inputs,
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// Every change the reader makes.
+    pub on_change: Callback<Action>,
 }
 
-/// The slider's content entry and its id.
-fn slider_parts(field: Field) -> (&'static SliderContent, &'static str) {
-    let c = &CONTENT.calculator;
-    match field {
-        Field::Officers => (&c.officers, "officers"),
-        Field::Salary => (&c.salary, "salary"),
-        Field::Benefits => (&c.benefits, "benefits"),
-        Field::Overtime => (&c.overtime, "overtime"),
-    }
-}
-
-/// What "Copy link" did, and for which scenario.
-#[derive(Clone, PartialEq)]
-enum CopyState {
-    Idle,
-    Copied(Inputs, Lang),
-    /// Not copied: the link, shown for the reader to copy.
-    Failed(Inputs, Lang, String),
-}
-
-/// The sliders and switches (following the DHS rules) beside the results.
+/// The calculator: its headline figures, the controls, and the rest of the results.
 #[function_component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
-    let CalculatorProps { inputs, lang, dispatch } = props;
+    let CalculatorProps { inputs, lang, on_change } = props;
     let lang = *lang;
     let ui = &CONTENT.ui;
-    let calc = &CONTENT.calculator;
-
-    // Stable callbacks, so a slider whose value did not change is not rendered again.
-    let on_input = {
-        let dispatch = dispatch.clone();
-        use_memo((), move |_| Field::ALL.map(|field| {
-            let d = dispatch.clone();
-            Callback::from(move |v| d.dispatch(Action::Set(field, v)))
-        }))
-    };
-    let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
-        let value = field.get(inputs);
-        let (content, id) = slider_parts(field);
-        let (readout, valuetext) = readout(&CONTENT, field, value, lang);
-        html! {
-            <Slider
-                key={id}
-                {id}
-                label={content.label.get(lang).to_string()}
-                note={content.note.get(lang).to_string()}
-                source={content.source.to_string()}
-                {lang}
-                min={content.min}
-                max={content.max}
-                step={content.step}
-                key_step={content.key_step}
-                page_step={content.page_step}
-                {value}
-                {valuetext}
-                readout={readout}
-                {on_input}
-            />
-        }
-    });
-
-    let awards = AwardTier::ALL.iter().zip(calc.award_tiers.iter()).map(|(&tier, label)| {
-        let d = dispatch.clone();
-        let id = format!("awards-{}", tier.key());
-        html! {
-            <div class="choice" key={id.clone()}>
-                <input type="radio" name="awards" id={id.clone()} value={tier.key()}
-                    checked={inputs.awards == tier}
-                    onchange={Callback::from(move |_: Event| d.dispatch(Action::Awards(tier)))} />
-                <label for={id}>{ label.get(lang) }</label>
-            </div>
-        }
-    });
-
-    let rules = CapRule::ALL.iter().map(|&rule| {
-        let d = dispatch.clone();
-        let id = format!("rule-{}", rule.key());
-        html! {
-            <div class="choice" key={id.clone()}>
-                <input type="radio" name="rule" id={id.clone()} value={rule.key()}
-                    checked={inputs.rule == rule}
-                    onchange={Callback::from(move |_: Event| d.dispatch(Action::Rule(rule)))} />
-                <label for={id}>{ calc.cap_rule.option(rule).get(lang) }</label>
-            </div>
-        }
-    });
-
-    let on_equipment = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::Equipment(input.checked()));
-        })
-    };
-    let on_reset = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
-    };
-    // What copy link did, for which scenario: a late answer for an older scenario is ignored.
-    let copy = use_state_eq(|| CopyState::Idle);
-    let on_copy = {
-        let (copy, inputs) = (copy.setter(), *inputs);
-        Callback::from(move |_: MouseEvent| {
-            let Some(link) = crate::edge::scenario_link(&inputs, lang) else { return };
-            let copy = copy.clone();
-            crate::edge::write_clipboard(&link.clone(), move |ok| {
-                copy.set(if ok { CopyState::Copied(inputs, lang) } else { CopyState::Failed(inputs, lang, link) })
-            });
-        })
-    };
-    // "Link copied" (or the link to copy by hand) lasts until the scenario changes.
-    {
-        let copy = copy.clone();
-        use_effect_with((*inputs, lang), move |_| copy.set(CopyState::Idle));
-    }
-    let now = (*inputs, lang);
-    let copied = matches!(&*copy, CopyState::Copied(i, l) if (*i, *l) == now);
-    let failed = match &*copy {
-        CopyState::Failed(i, l, link) if (*i, *l) == now => Some(link.clone()),
-        _ => None,
-    };
-    // The link is selected in its field, so the reader can copy it at once (focus also reads
-    // out its label and the message, with no second live region).
-    let field = use_node_ref();
-    {
-        let field = field.clone();
-        use_effect_with(failed.clone(), move |failed| {
-            if let (Some(_), Some(input)) = (failed, field.cast::<web_sys::HtmlInputElement>()) {
-                let _ = input.focus();
-                input.select();
-            }
-        });
-    }
-
     // Computed once per render, for the headline figures and the rest of the results.
     let figures = Figures::new(inputs, lang);
     html! {
@@ -156,45 +29,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
             <div class="calc-grid">
                 <Headline figures={figures.clone()} {lang} />
-                <div class="controls">
-                    { for sliders }
-                    <fieldset class="awards" aria-describedby="awards-note">
-                        <legend>{ calc.awards.label.get(lang) }</legend>
-                        { for awards }
-                        <Note id="awards-note" fold=true about={calc.awards.label.get(lang).to_string()} text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
-                    </fieldset>
-                    <fieldset class="rule" aria-describedby="rule-note">
-                        <legend>{ calc.cap_rule.label.get(lang) }</legend>
-                        { for rules }
-                        <Note id="rule-note" fold=true about={calc.cap_rule.label.get(lang).to_string()} text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
-                    </fieldset>
-                    // Beside the choice that causes it, so a reader who switches readings sees why.
-                    if let Some(cut) = figures.awards_cut.clone() {
-                        <p class="awards-cut" id="out-awards-cut">{ cut }</p>
-                    }
-                    <div class="check">
-                        <div class="choice">
-                            <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
-                                aria-describedby="equipment-note" />
-                            <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                        </div>
-                        <Note id="equipment-note" fold=true about={calc.equipment.label.get(lang).to_string()} text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
-                    </div>
-                    <div class="actions">
-                        <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
-                        <button type="button" class="copy" onclick={on_copy}>
-                            { if copied { ui.copied.get(lang) } else { ui.copy_link.get(lang) } }
-                        </button>
-                    </div>
-                    if let Some(link) = failed {
-                        <div class="copy-fallback">
-                            <label for="copy-field">{ ui.link_label.get(lang) }</label>
-                            <input id="copy-field" type="text" readonly=true value={link} ref={field}
-                                aria-describedby="copy-failed" />
-                            <p id="copy-failed" class="note">{ ui.copy_failed.get(lang) }</p>
-                        </div>
-                    }
-                </div>
+                <Controls inputs={*inputs} {lang} awards_cut={figures.awards_cut.clone().map(AttrValue::from)} on_change={on_change.clone()} />
                 <Results {figures} {lang} />
             </div>
         </section>

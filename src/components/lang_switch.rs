@@ -3,12 +3,12 @@ use yew::prelude::*;
 
 use crate::content::CONTENT;
 use crate::edge::prerender_file;
-use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// The reader chose a language (the link is followed only without scripts).
+    pub on_lang: Callback<Lang>,
 }
 
 /// English / Español. Plain links to the other prerendered page, so it works without
@@ -19,10 +19,9 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     html! {
         <nav class="lang" aria-label={ui.language.get(props.lang).to_string()}>
             { for Lang::ALL.iter().map(|&lang| {
-                let d = props.dispatch.clone();
-                let onclick = Callback::from(move |e: MouseEvent| {
+                let onclick = props.on_lang.reform(move |e: MouseEvent| {
                     e.prevent_default();
-                    d.dispatch(Action::Lang(lang));
+                    lang
                 });
                 html! {
                     <a key={lang.code()} href={prerender_file(lang)} hreflang={lang.code()} lang={lang.code()}

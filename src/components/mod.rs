@@ -2,6 +2,7 @@
 
 mod breakdown;
 mod calculator;
+mod controls;
 mod event;
 mod lang_switch;
 mod results;
@@ -12,6 +13,7 @@ mod timeline;
 
 pub use breakdown::{BreakdownTable, StackedBar};
 pub use calculator::Calculator;
+pub use controls::Controls;
 pub use event::TimelineEvent;
 pub use lang_switch::LangSwitch;
 pub use results::{Headline, Results};

@@ -1,34 +1,30 @@
 use explainer_core::content::Lang;
+use explainer_core::model::Field;
 use yew::prelude::*;
 
 use super::Note;
+use crate::content::CONTENT;
+use crate::figures::readout;
 
 #[derive(Properties, PartialEq)]
 pub struct SliderProps {
-    /// The input's id; its readout and note derive theirs from it.
-    pub id: AttrValue,
-    pub label: AttrValue,
-    /// Where the default comes from, or that it is an assumption.
-    pub note: AttrValue,
-    pub source: AttrValue,
+    /// Which input: its content entry (label, note, range, keyboard steps) and its id, which
+    /// is also its key in links.
+    pub field: Field,
     pub lang: Lang,
-    pub min: u32,
-    pub max: u32,
-    pub step: u32,
-    /// Arrow keys move this much, PageUp/PageDown `page_step`; Home/End go to the ends.
-    pub key_step: u32,
-    pub page_step: u32,
     pub value: u32,
-    /// The value as the reader sees it ("$74,510").
-    pub readout: AttrValue,
-    /// The value as a screen reader says it ("$74,510 a year").
-    pub valuetext: AttrValue,
+    /// A new value from the reader (inside the range).
     pub on_input: Callback<u32>,
 }
 
 /// A native range input with a visible label, a live readout and its source.
 #[function_component]
 pub fn Slider(props: &SliderProps) -> Html {
+    let SliderProps { field, lang, value, .. } = *props;
+    let content = CONTENT.calculator.slider(field);
+    let id = field.key();
+    // Shown ("$74,510") and spoken ("$74,510 a year").
+    let (shown, spoken) = readout(&CONTENT, field, value, lang);
     let on_input = props.on_input.clone();
     // Malformed values cannot come from a range input, but if they do they are ignored.
     let oninput = Callback::from(move |e: InputEvent| {
@@ -40,8 +36,8 @@ pub fn Slider(props: &SliderProps) -> Html {
     // Keyboard steps that make sense for each slider (a native range moves by `step`,
     // which is 1 officer or $10: far too fine for a keyboard).
     let onkeydown = {
-        let (on_input, value, min, max) = (props.on_input.clone(), props.value, props.min, props.max);
-        let (key, page) = (props.key_step, props.page_step);
+        let on_input = props.on_input.clone();
+        let (min, max, key, page) = (content.min, content.max, content.key_step, content.page_step);
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowUp" => value.saturating_add(key),
@@ -56,26 +52,27 @@ pub fn Slider(props: &SliderProps) -> Html {
             on_input.emit(next.clamp(min, max));
         })
     };
-    let note_id = format!("{}-note", props.id);
+    let label = content.label.get(lang);
+    let note_id = format!("{id}-note");
     html! {
         <div class="slider">
             <div class="slider-head">
-                <label for={&props.id}>{ &props.label }</label>
-                <output for={&props.id} id={format!("{}-out", props.id)} aria-hidden="true">{ &props.readout }</output>
+                <label for={id}>{ label }</label>
+                <output for={id} id={format!("{id}-out")} aria-hidden="true">{ shown }</output>
             </div>
             <input
                 type="range"
-                id={&props.id}
-                min={props.min.to_string()}
-                max={props.max.to_string()}
-                step={props.step.to_string()}
-                value={props.value.to_string()}
-                aria-valuetext={&props.valuetext}
+                {id}
+                min={content.min.to_string()}
+                max={content.max.to_string()}
+                step={content.step.to_string()}
+                value={value.to_string()}
+                aria-valuetext={spoken}
                 aria-describedby={note_id.clone()}
                 {oninput}
                 {onkeydown}
             />
-            <Note id={note_id} fold=true about={props.label.clone()} text={&props.note} sources={vec![props.source.clone()]} lang={props.lang} />
+            <Note id={note_id} fold=true about={label.to_string()} text={content.note.get(lang).to_string()} sources={vec![AttrValue::from(&*content.source)]} {lang} />
         </div>
     }
 }

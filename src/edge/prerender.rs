@@ -40,7 +40,7 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
         escape_attr(&glue.integrity),
         escape_attr(&wasm.href),
         escape_attr(&wasm.integrity),
-        crate::edge::url::KEYS.join(","),
+        escape_attr(&explainer_core::url::key_patterns()),
         escape_attr(ui.loading_scenario.get(lang)),
         escape_attr(ui.not_started.get(lang)),
         escape_attr(ui.not_started_link.get(lang)),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::*;
 pub use super::trace::trace;
-use crate::model::{MAX_BENEFITS_BP, MAX_OFFICERS, MAX_SALARY_DOLLARS, OVERTIME_CAP_BP};
+use crate::model::{compute, Field};
 
 /// A content file that cannot be used, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,13 +180,9 @@ fn validate(c: &Content) -> Result<(), Problem> {
 
     // Calculator: ranges hold their defaults and stay inside the model's rules.
     let calc = &c.calculator;
-    let sliders = [
-        ("calculator.officers", &calc.officers, MAX_OFFICERS),
-        ("calculator.salary", &calc.salary, MAX_SALARY_DOLLARS),
-        ("calculator.benefits", &calc.benefits, MAX_BENEFITS_BP),
-        ("calculator.overtime", &calc.overtime, OVERTIME_CAP_BP),
-    ];
-    for (entry, s, limit) in sliders {
+    for f in Field::ALL {
+        let (entry, s, limit) = (format!("calculator.{}", f.key()), calc.slider(f), f.hard_max());
+        let entry = entry.as_str();
         check_text(entry, "label", &s.label, &[])?;
         check_text(entry, "note", &s.note, &[])?;
         check_text(entry, "valuetext", &s.valuetext, &["value"])?;
@@ -207,6 +203,31 @@ fn validate(c: &Content) -> Result<(), Problem> {
         }
         if (s.default - s.min) % s.step != 0 {
             return Err(problem(entry, "default", format!("{} cannot be reached from min {} in steps of {}", s.default, s.min, s.step)));
+        }
+        // Against the model's rules, from the defaults: the top of the range must still change
+        // the figures, and where a rule stops counting right there (the 25% overtime cap), the
+        // note must say so with the same number.
+        let cost = |v: u32| {
+            let mut i = c.defaults();
+            f.set(&mut i, v);
+            compute(&i).total()
+        };
+        let step = s.step.min(s.max - s.min).max(1);
+        if s.max > s.min && cost(s.max) == cost(s.max - step) {
+            let mut top = s.max - step;
+            while top >= s.min + step && cost(top - step) == cost(s.max) {
+                top -= step;
+            }
+            let shown = crate::format::input_value(f.unit(), top, c.locale(Lang::En));
+            return Err(problem(entry, "max", format!("{} is above what the model counts: its rules stop at {top} ({shown}), so the slider should stop there", s.max)));
+        }
+        if s.max < limit && cost(s.max) == cost(s.max.saturating_add(s.step)) {
+            for lang in Lang::ALL {
+                let shown = crate::format::input_value(f.unit(), s.max, c.locale(lang));
+                if !s.note.get(lang).contains(&shown) {
+                    return Err(problem(entry, format!("note.{}", lang.code()), format!("must name the limit the model's rules set at the top of the slider, {shown}")));
+                }
+            }
         }
     }
     for (entry, o) in [("calculator.awards", &calc.awards), ("calculator.equipment", &calc.equipment)] {
@@ -233,10 +254,6 @@ fn validate(c: &Content) -> Result<(), Problem> {
         let equipment = crate::format::dollars(crate::model::EQUIPMENT_CENTS, loc);
         if !calc.equipment.note.get(lang).contains(&equipment) {
             return Err(problem("calculator.equipment", format!("note.{code}"), format!("must name the amount the model uses, {equipment}")));
-        }
-        let cap = crate::format::percent_bp(OVERTIME_CAP_BP, loc);
-        if !calc.overtime.note.get(lang).contains(&cap) {
-            return Err(problem("calculator.overtime", format!("note.{code}"), format!("must name the cap the model uses, {cap}")));
         }
         let f = &calc.ice_funding;
         let yearly = crate::format::money(crate::model::per_year(f.total_dollars, f.years.max(1)), loc);

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use super::build::{split_path, ContentError};
 use super::{Content, Lang};
 use crate::format;
+use crate::model::{Field, Unit};
 
 /// What a number in a text is: money ("$75"), a percentage ("25%") or a plain number.
 /// Money must match money in the fact sheet and a percentage a percentage, so "$80" is not
@@ -411,15 +412,15 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
         let (whole, d) = format::split_hundredths(bp as u64);
         normalize(&whole.to_string(), &d)
     };
-    for (name, kind, value) in [
-        ("officers", Kind::Plain, c.officers.default.to_string()),
-        ("salary", Kind::Money, c.salary.default.to_string()),
-        ("benefits", Kind::Percent, percent(c.benefits.default)),
-        ("overtime", Kind::Percent, percent(c.overtime.default)),
-    ] {
-        let n = Number { kind, value };
+    for f in Field::ALL {
+        let default = c.slider(f).default;
+        let n = match f.unit() {
+            Unit::Count => Number { kind: Kind::Plain, value: default.to_string() },
+            Unit::Dollars => Number { kind: Kind::Money, value: default.to_string() },
+            Unit::Percent => Number { kind: Kind::Percent, value: percent(default) },
+        };
         if !known(&n, &allowed) {
-            return Err(error(&format!("calculator.{name}.default"), None, format!("{n} is not in the fact sheet ({facts_file})")));
+            return Err(error(&format!("calculator.{}.default", f.key()), None, format!("{n} is not in the fact sheet ({facts_file})")));
         }
     }
     let total = Number { kind: Kind::Money, value: c.ice_funding.total_dollars.to_string() };

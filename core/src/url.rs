@@ -1,0 +1,275 @@
+//! Shareable scenarios: the calculator's inputs and the language in a link's query string.
+//! Parsing is pure and total: out-of-range numbers are clamped (by [`Inputs::clamped`], the one
+//! clamp), malformed ones ignored, unknown keys skipped; it never panics (property-tested).
+//! `?theme=` is the loader's (`assets/loader.js`): it needs no wasm.
+//!
+//! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&rule=reuters&lang=es`
+
+use crate::content::Lang;
+use crate::format::split_hundredths;
+use crate::model::{AwardTier, CapRule, Field, Inputs, Limits, Unit};
+
+/// What a query string asks for, already made valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    pub inputs: Inputs,
+    pub lang: Option<Lang>,
+    /// Whether any calculator input was given (otherwise there is nothing to restore).
+    pub has_inputs: bool,
+}
+
+/// The keys of the choices that are not sliders, and of the language.
+const AWARDS: &str = "awards";
+const EQUIPMENT: &str = "equipment";
+const RULE: &str = "rule";
+const LANG: &str = "lang";
+
+/// Every key a link may hold, in the order [`to_query`] writes them; others are ignored.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    Field::ALL.into_iter().map(Field::key).chain([AWARDS, EQUIPMENT, RULE, LANG])
+}
+
+/// A number in the query: `None` when malformed; huge values saturate and negative ones
+/// become 0, so that clamping brings them into range.
+fn parse_whole(v: &str) -> Option<u32> {
+    let (neg, digits) = match v.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, v),
+    };
+    if digits.is_empty() || digits.len() > 400 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if neg {
+        return Some(0);
+    }
+    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
+}
+
+/// A percentage with up to two decimals, as basis points: "62.7" -> 6270.
+fn parse_percent(v: &str) -> Option<u32> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    let int = if int.is_empty() { 0 } else { parse_whole(int)? };
+    if v.starts_with('-') {
+        return Some(0); // below every range, whatever its decimals
+    }
+    let frac = frac.bytes().chain(std::iter::repeat(b'0')).take(2).fold(0, |n, b| n * 10 + (b - b'0') as u32);
+    Some(int.saturating_mul(100).saturating_add(frac))
+}
+
+fn parse_value(unit: Unit, v: &str) -> Option<u32> {
+    match unit {
+        Unit::Count | Unit::Dollars => parse_whole(v),
+        Unit::Percent => parse_percent(v),
+    }
+}
+
+fn parse_flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
+pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: Inputs, limits: &Limits) -> Scenario {
+    let mut s = Scenario { inputs: defaults, lang: None, has_inputs: false };
+    for (key, value) in pairs {
+        let value = value.trim();
+        let i = &mut s.inputs;
+        let changed = match (key, Field::from_key(key)) {
+            (_, Some(f)) => parse_value(f.unit(), value).map(|v| f.set(i, v)).is_some(),
+            (AWARDS, _) => AwardTier::from_key(value).map(|t| i.awards = t).is_some(),
+            (EQUIPMENT, _) => parse_flag(value).map(|on| i.equipment = on).is_some(),
+            (RULE, _) => CapRule::from_key(value).map(|r| i.rule = r).is_some(),
+            (LANG, _) => {
+                s.lang = Lang::from_code(value).or(s.lang);
+                false
+            }
+            _ => false,
+        };
+        s.has_inputs |= changed;
+    }
+    s.inputs = s.inputs.clamped(limits);
+    s
+}
+
+/// A value as a link writes it: basis points as a plain percentage (6270 -> "62.7").
+fn write_value(out: &mut String, unit: Unit, v: u32) {
+    out.push_str(&match split_hundredths(v as u64) {
+        (whole, d) if unit == Unit::Percent && !d.is_empty() => format!("{whole}.{d}"),
+        (whole, _) if unit == Unit::Percent => whole.to_string(),
+        _ => v.to_string(),
+    });
+}
+
+/// The query string for a scenario (without `?`); [`parse`] reads it back unchanged.
+pub fn to_query(inputs: &Inputs, lang: Lang) -> String {
+    fn pair<'a>(q: &'a mut String, key: &str) -> &'a mut String {
+        if !q.is_empty() {
+            q.push('&');
+        }
+        q.push_str(key);
+        q.push('=');
+        q
+    }
+    let mut q = String::new();
+    for f in Field::ALL {
+        write_value(pair(&mut q, f.key()), f.unit(), f.get(inputs));
+    }
+    pair(&mut q, AWARDS).push_str(inputs.awards.key());
+    pair(&mut q, EQUIPMENT).push(if inputs.equipment { '1' } else { '0' });
+    pair(&mut q, RULE).push_str(inputs.rule.key());
+    if lang != Lang::En {
+        pair(&mut q, LANG).push_str(lang.code());
+    }
+    q
+}
+
+/// What [`parse`] accepts for each key, as JavaScript regular expressions, for the loader
+/// (`<html data-keys>`, written by the prerender step): it must know, before the wasm runs,
+/// whether a link asks for a scenario. `key=pattern` entries separated by spaces.
+pub fn key_patterns() -> String {
+    fn one_of<'a>(keys: impl Iterator<Item = &'a str>, fold_case: bool) -> String {
+        let alt = keys
+            .map(|k| k.chars().map(|c| if fold_case && c.is_ascii_alphabetic() { format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase()) } else { c.to_string() }).collect::<String>())
+            .collect::<Vec<_>>();
+        format!("^({})$", alt.join("|"))
+    }
+    const WHOLE: &str = r"^-?\d{1,400}$";
+    const PERCENT: &str = r"^(-?\d{1,400}(\.\d{0,2})?|\.\d{1,2})$";
+    let mut out: Vec<String> = Field::ALL
+        .iter()
+        .map(|&f| format!("{}={}", f.key(), if f.unit() == Unit::Percent { PERCENT } else { WHOLE }))
+        .collect();
+    out.push(format!("{AWARDS}={}", one_of(AwardTier::ALL.iter().map(|t| t.key()), false)));
+    out.push(format!("{EQUIPMENT}={}", one_of(["0", "1", "true", "false"].into_iter(), false)));
+    out.push(format!("{RULE}={}", one_of(CapRule::ALL.iter().map(|r| r.key()), false)));
+    out.push(format!("{LANG}={}", one_of(Lang::ALL.iter().map(|l| l.code()), true)));
+    out.join(" ")
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::*;
+    use crate::content::{Content, CONTENT_FOR_TESTS};
+    use proptest::prelude::*;
+
+    #[allow(non_snake_case)]
+    fn CONTENT() -> &'static Content {
+        CONTENT_FOR_TESTS()
+    }
+
+    fn read(q: &str) -> Scenario {
+        let pairs: Vec<(&str, &str)> = q.split('&').filter_map(|p| p.split_once('=')).collect();
+        parse(pairs, CONTENT().defaults(), &CONTENT().limits())
+    }
+
+    fn valid(s: &Scenario) -> bool {
+        s.inputs == s.inputs.clamped(&CONTENT().limits())
+    }
+
+    #[test]
+    fn round_trip() {
+        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_520, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters };
+        let s = read(&to_query(&i, Lang::Es));
+        assert_eq!(s.inputs, i);
+        assert_eq!(s.lang, Some(Lang::Es));
+        assert!(s.has_inputs);
+    }
+
+    #[test]
+    fn clamps_out_of_range_and_ignores_malformed() {
+        let d = CONTENT().defaults();
+        let s = read("officers=99999999&salary=-5&benefits=250&overtime=40");
+        assert_eq!(s.inputs.officers, CONTENT().calculator.officers.max);
+        assert_eq!(s.inputs.salary_dollars, CONTENT().calculator.salary.min);
+        assert_eq!(s.inputs.benefits_bp, 10_000);
+        assert_eq!(s.inputs.overtime_bp, 2_500);
+        let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&rule=DHS&rule=both&lang=fr&theme=pink");
+        assert_eq!(s.inputs, d);
+        assert_eq!((s.lang, s.has_inputs), (None, false));
+        let long = "9".repeat(400);
+        assert_eq!(read(&format!("officers={long}")).inputs.officers, CONTENT().calculator.officers.max);
+        assert_eq!(read("officers=-0").inputs.officers, 0);
+        assert_eq!(read("officers=1&officers=2").inputs.officers, 2);
+        assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
+        assert_eq!(read("theme=dark&lang=es").lang, Some(Lang::Es), "other keys are skipped");
+        assert_eq!(read("rule=reuters").inputs.rule, CapRule::Reuters);
+        // A value between the slider's steps shows as the slider would: on the nearest step.
+        let s = read("salary=83315&overtime=8.76&benefits=62.74");
+        assert_eq!((s.inputs.salary_dollars, s.inputs.overtime_bp, s.inputs.benefits_bp), (83_320, 900, 6_270));
+        assert_eq!(read("rule=reuters&rule=nonsense").inputs.rule, CapRule::Reuters, "a malformed value is ignored");
+    }
+
+    /// 10,000 hostile inputs per property in every test run; `FUZZ_CASES=1000000` for a long run.
+    fn cases() -> u32 {
+        std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
+        #[test]
+        fn any_query_gives_a_valid_scenario(q in ".{0,200}") {
+            prop_assert!(valid(&read(&q)));
+        }
+
+        /// Every valid scenario survives the trip through the address unchanged.
+        #[test]
+        fn to_query_then_parse_gives_the_same_scenario(
+            officers in 0u32..=20_000, salary in 40_000u32..=150_000, benefits in 0u32..=10_000, overtime in 0u32..=2_500,
+            awards in prop::sample::select(AwardTier::ALL.to_vec()), equipment in any::<bool>(),
+            rule in prop::sample::select(CapRule::ALL.to_vec()), lang in prop::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let i = Inputs { officers, salary_dollars: salary, benefits_bp: benefits, overtime_bp: overtime, awards, equipment, rule }
+                .clamped(&CONTENT().limits());
+            let s = read(&to_query(&i, lang));
+            prop_assert_eq!(s.inputs, i);
+            prop_assert_eq!(s.lang.unwrap_or(Lang::En), lang);
+        }
+
+        #[test]
+        fn any_value_for_any_key_gives_a_valid_scenario(
+            key in prop::sample::select(keys().chain(["theme", ""]).collect::<Vec<_>>()),
+            value in prop_oneof![
+                ".{0,40}",
+                "-?[0-9]{0,400}(\\.[0-9]{0,5})?",
+                Just("NaN".to_string()), Just("inf".to_string()), Just("1e309".to_string()), Just("-0".to_string()),
+                Just("<script>alert(1)</script>".to_string()), Just("%00".to_string()),
+            ],
+        ) {
+            let s = parse([(key, value.as_str())], CONTENT().defaults(), &CONTENT().limits());
+            prop_assert!(valid(&s));
+        }
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_every_field_once() {
+        let k: Vec<_> = keys().collect();
+        for f in Field::ALL {
+            assert_eq!(k.iter().filter(|&&x| x == f.key()).count(), 1, "{f:?}");
+        }
+        assert!(key_patterns().split(' ').map(|e| e.split_once('=').unwrap().0).eq(keys()), "{}", key_patterns());
+    }
+
+    #[test]
+    fn percents_read_with_up_to_two_decimals() {
+        assert_eq!(["62.7", "62.74", ".5", "7", "62.", "-3.5"].map(parse_percent), [Some(6270), Some(6274), Some(50), Some(700), Some(6200), Some(0)]);
+        assert_eq!(["", ".", "1.234", "1e3", "+1", "1,5"].map(parse_percent), [None; 6]);
+        let written = |unit, v| {
+            let mut s = String::new();
+            write_value(&mut s, unit, v);
+            s
+        };
+        assert_eq!([6270, 2500, 5].map(|v| written(Unit::Percent, v)), ["62.7", "25", "0.05"]);
+        assert_eq!(written(Unit::Dollars, 74_510), "74510");
+    }
+}
