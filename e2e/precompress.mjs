@@ -1,5 +1,6 @@
-// Writes `name.gz` (gzip -9) and `name.br` (brotli, quality 11) next to every text and wasm
-// file in the folder given, for static hosts that serve precompressed files
+// Writes `name.br` (brotli, quality 11) next to every text and wasm file in the folder given
+// (`cargo xtask build` writes the `.gz` copies with gzip -9), for static hosts that serve
+// precompressed files
 // (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, S3/CDN uploads with
 // Content-Encoding). Prints each file's sizes. Usage: node e2e/precompress.mjs dist
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,11 +16,9 @@ const worth = /\.(html|js|css|wasm|svg)$/;
 for (const name of (await readdir(dir)).filter((n) => worth.test(n)).sort()) {
   const file = path.join(dir, name);
   const raw = await readFile(file);
-  const gz = zlib.gzipSync(raw, { level: 9 });
   const br = zlib.brotliCompressSync(raw, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
   });
-  await writeFile(`${file}.gz`, gz);
   await writeFile(`${file}.br`, br);
-  console.error(`precompress: ${name}: ${raw.length} bytes, gzip ${gz.length}, brotli ${br.length}`);
+  console.error(`precompress: ${name}: ${raw.length} bytes, brotli ${br.length}`);
 }

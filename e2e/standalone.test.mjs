@@ -1,4 +1,4 @@
-// The one-file builds (dist/explainer-standalone.html and .es.html, written by xtask
+// The one-file builds (dist/explainer-standalone.html and .es.html, written by the prerender step,
 // `standalone()`): no console error from file:// or as an iframe srcdoc, and no language
 // switch (its links would name pages that are not next to a lone file); each language has
 // its own file instead.

@@ -123,3 +123,37 @@ fn the_figures_sit_in_their_output_elements_with_the_25_percent_choice() {
     assert!(text_of(&es).contains("Horas extra y bonos juntos hasta 25% del salario (según la redacción de Reuters)"));
     assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: 25% del salario.");
 }
+
+/// The one-file build: the code as data: URLs without hashes, the script and stylesheet
+/// inline, no icon, the language switch hidden; a missing file names itself.
+#[test]
+fn the_one_file_build_inlines_everything() {
+    // The page as Trunk writes it: its own tags for the icon, stylesheet and loader.
+    let built = template()
+        .replace(r#"<link data-trunk rel="icon" href="assets/favicon.svg">"#, r#"<link rel="icon" href="./favicon-1.svg"/>"#)
+        .replace(r#"<link data-trunk rel="css" href="target/web/style.css">"#, r#"<link rel="stylesheet" href="./style-1.css" integrity="sha384-CSS"/>"#)
+        .replace(r#"<link data-trunk rel="rust" data-bin="explainer" data-wasm-opt="z">"#, "")
+        .replace(r#"<script data-trunk type="module" async blocking="render" src="target/web/loader.js"></script>"#, r#"<script src="./loader-1.js" async blocking="render" integrity="sha384-JS" type="module"></script>"#);
+    assert!(!built.contains("data-trunk"), "index.html changed: update this test's copy of Trunk's tags");
+    let page = prerender::page(&built, Lang::Es).unwrap();
+    let files = |name: &str| -> Result<Vec<u8>, String> {
+        match name {
+            "./explainer-1a2b.js" => Ok(b"export default 1".to_vec()),
+            "./explainer-1a2b_bg.wasm" => Ok(vec![0, 97, 115, 109]),
+            n if n.ends_with(".js") => Ok(b"/*loader*/".to_vec()),
+            n if n.ends_with(".css") => Ok(b"/*style*/".to_vec()),
+            n => Err(format!("{n}: not found")),
+        }
+    };
+    let one = prerender::standalone(&page, files).unwrap();
+    assert!(one.contains(r#" data-glue="data:text/javascript;base64,ZXhwb3J0IGRlZmF1bHQgMQ==""#), "glue");
+    assert!(one.contains(r#" data-wasm="data:application/wasm;base64,AGFzbQ==""#), "wasm");
+    assert!(!one.contains("sha384-GLUE") && !one.contains("sha384-WASM"), "no hashes for the code: nothing is fetched");
+    assert!(one.contains("<script type=\"module\">\n/*loader*/\n</script>") && one.contains("<style>\n/*style*/\n"));
+    assert!(!one.contains("rel=\"icon\"") && !one.contains("rel=\"stylesheet\""));
+    assert_eq!(one.matches("<nav hidden ").count(), 1);
+    assert!(one.split("<nav hidden ").nth(1).unwrap().split('>').next().unwrap().contains("class=\"lang\""));
+    assert!(one.contains("<html lang=\"es\""));
+    let missing = prerender::standalone(&page, |n: &str| if n.ends_with(".wasm") { Err(format!("{n}: not found")) } else { files(n) }).unwrap_err();
+    assert!(missing.contains("explainer-1a2b_bg.wasm"), "{missing}");
+}

@@ -1,6 +1,6 @@
-//! Fills the page Trunk built with the prerendered widget, in every language.
-//! Run by Trunk's post_build hook; reads `$TRUNK_STAGING_DIR/index.html`, or the
-//! folder given as the first argument.
+//! Fills the page Trunk built with the prerendered widget, in every language, and writes each
+//! language's one-file build beside it. Run by Trunk's post_build hook; reads
+//! `$TRUNK_STAGING_DIR/index.html`, or the folder given as the first argument.
 
 use explainer::edge::prerender;
 use explainer_core::content::Lang;
@@ -16,8 +16,13 @@ fn main() {
     for lang in Lang::ALL {
         let page = prerender::page(&template, lang).unwrap_or_else(|e| die(&format!("{}: {e}", index.display())));
         let out = dir.join(explainer::edge::prerender_file(lang));
-        std::fs::write(&out, page).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
+        std::fs::write(&out, &page).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
         eprintln!("prerender: wrote {}", out.display());
+        let read = |name: &str| std::fs::read(dir.join(name.trim_start_matches("./"))).map_err(|e| format!("{name}: {e}"));
+        let one = prerender::standalone(&page, read).unwrap_or_else(|e| die(&format!("{}: one-file build: {e}", out.display())));
+        let file = dir.join(prerender::standalone_file(lang));
+        std::fs::write(&file, one).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", file.display())));
+        eprintln!("prerender: wrote {} (opens from disk)", file.display());
     }
 }
 

@@ -76,3 +76,59 @@ fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String
     let b = a + s[a..].find(end).ok_or_else(|| format!("`{start}` is not closed by `{end}`"))?;
     Ok(format!("{}{}{}", &s[..a], with, &s[b..]))
 }
+
+/// Each language's one-file build, written beside its prerendered page: everything inlined,
+/// so it works from `file://` and as an iframe `srcdoc`.
+pub fn standalone_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "explainer-standalone.html",
+        Lang::Es => "explainer-standalone.es.html",
+    }
+}
+
+/// The value of `name="..."` in the first tag that has it.
+fn attr<'a>(page: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = page.find(&key)? + key.len();
+    Some(&page[start..start + page[start..].find('"')?])
+}
+
+/// A one-file build from a prerendered page (as [`page`] writes it): the stylesheet and the
+/// loader inlined, the glue and the wasm as `data:` URLs on <html>. `read` gives a file of the
+/// build by its address in the page. The EN/ES switch is hidden: its links name the other
+/// page, which is not next to a lone file (and before the code runs, a click would follow
+/// them). Each language has its own file.
+pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<String, String> {
+    use base64::Engine;
+    let missing = |what: &str| format!("no {what}");
+    let text = |name: &str| read(name).and_then(|b| String::from_utf8(b).map_err(|e| format!("{name}: {e}")));
+    let glue = attr(page, "data-glue").ok_or_else(|| missing("data-glue"))?;
+    let wasm = attr(page, "data-wasm").ok_or_else(|| missing("data-wasm"))?;
+    let loader = attr(&page[page.find("<script").ok_or_else(|| missing("loader script"))?..], "src").ok_or_else(|| missing("loader src"))?;
+    let css = attr(&page[page.find("rel=\"stylesheet\"").ok_or_else(|| missing("stylesheet"))?..], "href").ok_or_else(|| missing("stylesheet href"))?;
+    // The same <html> data, with the code inline (no hashes needed: nothing is fetched).
+    let mut out = page.to_string();
+    for (key, file, mime) in [("data-glue", glue, "text/javascript"), ("data-wasm", wasm, "application/wasm")] {
+        let inline = base64::engine::general_purpose::STANDARD.encode(read(file)?);
+        let hash = format!(r#" {key}-integrity="{}""#, attr(page, &format!("{key}-integrity")).unwrap_or(""));
+        out = out.replacen(&format!(r#" {key}="{file}""#), &format!(r#" {key}="data:{mime};base64,{inline}""#), 1).replacen(&hash, "", 1);
+    }
+    let mut lines = String::new();
+    for line in out.lines() {
+        if line.contains("<script") && line.contains(loader) {
+            lines.push_str(&format!("<script type=\"module\">\n{}\n</script>\n", text(loader)?));
+        } else if line.contains("rel=\"stylesheet\"") {
+            // `hidden` alone loses to the stylesheet's `.lang { display: flex }`.
+            lines.push_str(&format!("<style>\n{}\nnav.lang[hidden] {{ display: none; }}\n</style>\n", text(css)?));
+        } else if !line.contains("rel=\"icon\"") {
+            lines.push_str(line);
+            lines.push('\n');
+        }
+    }
+    // Yew's hydration sets the attributes it renders and keeps others, so `hidden` stays.
+    let switches: Vec<usize> = lines.match_indices("<nav ").map(|(i, _)| i).filter(|&i| lines[i..].split('>').next().is_some_and(|tag| tag.contains(r#"class="lang""#))).collect();
+    let [at] = switches[..] else {
+        return Err(missing("single language switch (<nav class=\"lang\">)"));
+    };
+    Ok(format!("{}<nav hidden {}", &lines[..at], &lines[at + "<nav ".len()..]))
+}

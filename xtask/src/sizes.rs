@@ -1,0 +1,144 @@
+//! What a reader downloads, measured on the build in dist/, against the size budgets.
+//! Every figure is the size of a precompressed copy the build writes for static hosts (`.gz`
+//! by [`gzip_all`] with gzip -9, `.br` by `e2e/precompress.mjs` with brotli 11), so the
+//! budgets measure the very files a host serves. Achieved sizes: BENCHMARKS.md.
+
+use std::path::Path;
+
+use crate::Result;
+
+/// Size budgets (gzip), checked by `cargo xtask test`, so size never grows silently.
+/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB).
+pub const PAGE_BUDGET: u64 = 12_600;
+/// CODE: the glue and the wasm, loaded when the reader nears the calculator.
+pub const CODE_BUDGET: u64 = 124_500;
+/// Each one-file build (the wasm is inside as base64, which gzip does not undo).
+pub const STANDALONE_BUDGET: u64 = 178_000;
+
+/// The one-file builds the prerender step writes (src/edge/prerender.rs `standalone_file`).
+const STANDALONE: [&str; 2] = ["explainer-standalone.html", "explainer-standalone.es.html"];
+
+pub struct Sizes {
+    /// index.html and what its tags load: stylesheet, loader, icon.
+    pub page_files: usize,
+    pub page_gzip: u64,
+    pub page_brotli: u64,
+    /// The glue and the wasm, loaded when the reader nears the calculator.
+    pub code_gzip: u64,
+    pub code_brotli: u64,
+    pub wasm_raw: u64,
+    pub wasm_gzip: u64,
+    /// The larger of the one-file builds.
+    pub standalone_gzip: u64,
+}
+
+impl Sizes {
+    /// Every budget, or the first one exceeded.
+    pub fn check(&self) -> Result {
+        for (what, size, budget) in [
+            ("the default page loads", self.page_gzip, PAGE_BUDGET),
+            ("the calculator's code is", self.code_gzip, CODE_BUDGET),
+            ("a one-file build is", self.standalone_gzip, STANDALONE_BUDGET),
+        ] {
+            if size > budget {
+                return Err(format!("size budget: {what} {size} bytes gzip, over the budget of {budget}"));
+            }
+        }
+        eprintln!(
+            "size budget: page {} of {PAGE_BUDGET}, calculator code {} of {CODE_BUDGET}, one file {} of {STANDALONE_BUDGET} bytes gzip",
+            self.page_gzip, self.code_gzip, self.standalone_gzip
+        );
+        Ok(())
+    }
+}
+
+/// The value of `name="..."` in the first tag that has it.
+fn attr<'a>(page: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = page.find(&key)? + key.len();
+    Some(&page[start..start + page[start..].find('"')?])
+}
+
+/// The files worth compressing for a static host.
+pub fn worth_compressing(name: &str) -> bool {
+    [".html", ".js", ".css", ".wasm", ".svg"].iter().any(|e| name.ends_with(e))
+}
+
+/// Writes `name.gz` (gzip -9, no name or time in the header) beside every file worth it.
+pub fn gzip_all(dist: &Path) -> Result {
+    let mut files: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && worth_compressing(&p.to_string_lossy()))
+        .collect();
+    files.sort();
+    crate::run(std::process::Command::new("gzip").args(["-9", "-n", "-k", "-f"]).args(&files))
+        .map_err(|e| format!("cannot measure sizes: {e}"))
+}
+
+/// The size of a file's precompressed copy (`.gz` or `.br`). A copy that is missing or empty
+/// fails the command: a budget must never pass on a size of 0.
+pub fn compressed(dist: &Path, name: &str, ext: &str) -> Result<u64> {
+    let file = dist.join(format!("{}.{ext}", name.trim_start_matches("./")));
+    let len = file.metadata().map_err(|e| format!("cannot measure sizes: {}: {e}", file.display()))?.len();
+    // Even empty input compresses to some bytes: an empty copy is a broken compressor.
+    if len == 0 {
+        return Err(format!("cannot measure sizes: {} is empty", file.display()));
+    }
+    Ok(len)
+}
+
+/// What the default English page loads at once, and what the calculator adds.
+pub fn measure(dist: &Path) -> Result<Sizes> {
+    let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let mut s = Sizes {
+        page_files: 1,
+        page_gzip: compressed(dist, "index.html", "gz")?,
+        page_brotli: compressed(dist, "index.html", "br")?,
+        code_gzip: 0,
+        code_brotli: 0,
+        wasm_raw: 0,
+        wasm_gzip: 0,
+        standalone_gzip: 0,
+    };
+    for tag in page.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
+        if let Some(file) = attr(tag, "href").or_else(|| attr(tag, "src")) {
+            s.page_files += 1;
+            s.page_gzip += compressed(dist, file, "gz")?;
+            s.page_brotli += compressed(dist, file, "br")?;
+        }
+    }
+    for key in ["data-glue", "data-wasm"] {
+        let file = attr(&page, key).ok_or_else(|| format!("dist/index.html: no {key}"))?;
+        let gz = compressed(dist, file, "gz")?;
+        s.code_gzip += gz;
+        s.code_brotli += compressed(dist, file, "br")?;
+        if key == "data-wasm" {
+            s.wasm_raw = dist.join(file.trim_start_matches("./")).metadata().map_err(|e| format!("{file}: {e}"))?.len();
+            s.wasm_gzip = gz;
+        }
+    }
+    for name in STANDALONE {
+        s.standalone_gzip = s.standalone_gzip.max(compressed(dist, name, "gz")?);
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compressed;
+
+    #[test]
+    fn a_missing_or_empty_copy_fails_the_size_check() {
+        let dir = std::env::temp_dir().join(format!("xtask-sizes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.js.gz"), [31, 139, 8, 0]).unwrap();
+        std::fs::write(dir.join("b.js.gz"), []).unwrap();
+        assert_eq!(compressed(&dir, "./a.js", "gz"), Ok(4));
+        let empty = compressed(&dir, "b.js", "gz").unwrap_err();
+        assert!(empty.contains("cannot measure sizes") && empty.contains("is empty"), "{empty}");
+        let missing = compressed(&dir, "c.js", "br").unwrap_err();
+        assert!(missing.contains("cannot measure sizes") && missing.contains("c.js.br"), "{missing}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,88 @@
+//! The tools the commands need, installed when missing (and quick when nothing is): the wasm32
+//! target, trunk, wasm-bindgen-cli equal to the locked wasm-bindgen, the npm packages of e2e/
+//! (wasm-opt, playwright-core, terser, ...), and Debian's chromium + chromium-driver.
+//! Trunk always runs offline: it only uses tools on PATH.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{output, run, Result};
+
+const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Cargo's and npm's tool folders first, so the tools installed here are the ones found.
+pub fn tool_path(root: &Path) {
+    let mut paths = vec![root.join("e2e/node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))) {
+        paths.push(home.join("bin"));
+    }
+    paths.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::set_var("PATH", env::join_paths(paths).expect("PATH"));
+    // Trunk must never try to download a tool.
+    env::set_var("TRUNK_OFFLINE", "true");
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must equal it exactly.
+fn locked_wasm_bindgen(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
+                return Ok(v.to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen".into())
+}
+
+pub fn ensure_tools(root: &Path, browser: bool) -> Result {
+    tool_path(root);
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !output("trunk", &["--version"]).is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}")) {
+        // ~6 minutes on 2 cores, once.
+        run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+    }
+    let wb = locked_wasm_bindgen(root)?;
+    if !output("wasm-bindgen", &["--version"]).is_some_and(|v| v.split_whitespace().nth(1) == Some(wb.as_str())) {
+        // Not --locked: its lock file names a crate the registry mirror lacks.
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={wb}")]))?;
+    }
+    npm_install(root)?;
+    if !output("wasm-opt", &["--version"]).is_some_and(|v| v.contains("version 132")) {
+        return Err("wasm-opt 132 (npm binaryen@132.0.0) is not on PATH after npm ci in e2e/".into());
+    }
+    if browser {
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+/// npm packages (wasm-opt, playwright-core, ...) from e2e/package-lock.json, when it changed.
+fn npm_install(root: &Path) -> Result {
+    let e2e = root.join("e2e");
+    let stamp = e2e.join("node_modules/.package-lock.json");
+    let fresh = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+    if fresh(&stamp).is_some_and(|s| fresh(&e2e.join("package-lock.json")).is_some_and(|l| s >= l)) {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if root_user && Path::new("/usr/bin/apt-get").exists() {
+        run(Command::new("apt-get").args(["update", "-q"]))?;
+        return run(Command::new("apt-get").args(["install", "-y", "-q", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"));
+    }
+    Err(format!("the browser tests need Chromium at {CHROMIUM}: on Debian, run `sudo apt-get install chromium chromium-driver`"))
+}
+
