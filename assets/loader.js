@@ -1,28 +1,98 @@
 // The widget's only script (README "Loading", "If the calculator does not start"): ?theme=, the
 // iframe height, the calculator's code when needed, a shared link's busy state, the watchdog.
 // `async` + `blocking="render"`: runs before the first paint, often before the body is parsed.
-const page = document.documentElement;
-const pageLang = page.lang;
-const params = new URLSearchParams(location.search);
-let root = null;
-let saved = '';
-let title = '';
+// It reads in start-up order: constants, the one state object, the steps of the start, main().
+//
+// What it knows of the markup is the prerendered page's contract with it, written by the
+// prerender step and the components (src/edge/prerender.rs): `<html data-glue data-wasm
+// data-keys data-note-*>`, `#explainer` (`data-ready` once the code runs), and the markers
+// `[data-calculator]`, `[data-figures]` (busy while a link loads) and `[data-pinned]` (the
+// figures that stay on screen). No class names: those are the stylesheet's.
 
-// Start steps, [name, ms], for diagnosis (tests, `cargo xtask soak`); the wasm adds its own.
-const steps = (window.__explainerSteps = []);
-const step = (name) => steps.push([name, Math.round(performance.now())]);
-step('script');
+// ---- Constants
 
-// A retry reloads this history entry, marked in its state (no URL change, no storage).
+/** From the code's request to ready: then one retry, then giving up. */
+const WATCHDOG_MS = 8000;
+/** A retry reloads this history entry, marked in its state (no URL change, no storage). */
 const RETRY = 'explainerRetry';
-const state = () => (history.state && typeof history.state === 'object' ? history.state : {});
-const retried = state()[RETRY];
-if (retried) steps.unshift(...retried.steps.map(([n, ms]) => [`first try: ${n}`, ms]));
+/** The height of the slices that tell where an iframe is visible, in px (followVisible). */
+const SLICE = 48;
+const page = document.documentElement;
+const params = new URLSearchParams(location.search);
+const hasWasm = typeof WebAssembly === 'object';
+const isTrap = (e) => hasWasm && e instanceof WebAssembly.RuntimeError;
+const history_ = () => (history.state && typeof history.state === 'object' ? history.state : {});
 
-// `?theme=light|dark|auto` (the last valid one wins): `data-theme`, which the stylesheet
-// prefers over `prefers-color-scheme`.
-const theme = params.getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
-if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
+// ---- The state of the start, in one place
+
+const S = {
+  /** Start steps, [name, ms], for diagnosis (tests, `cargo xtask soak`); the wasm adds its own. */
+  steps: (window.__explainerSteps = []),
+  /** The first try's record, when this page is the watchdog's retry. */
+  retried: history_()[RETRY],
+  pageLang: page.lang,
+  /** The language the link asks for. */
+  lang: page.lang,
+  /** Whether the link asks for a scenario (then the figures are busy until it is on screen). */
+  scenario: false,
+  /** #explainer, its prerendered markup and the page's title, once the body is parsed. */
+  root: null,
+  saved: '',
+  title: '',
+  /** The glue and wasm download, once started. */
+  download: null,
+  started: false,
+  ready: false,
+  stopped: false,
+  watchdog: 0,
+  /** The reader's last choice per control before the code ran (kept across a retry). */
+  early: new Map(),
+  /** Notes opened for print, closed after. */
+  folded: [],
+};
+
+const step = (name) => S.steps.push([name, Math.round(performance.now())]);
+// How far the start got, on <html data-stage>: where to look when the calculator stays static.
+const stage = (s) => step((page.dataset.stage = s));
+
+// ---- What the link asks for
+
+/** `?theme=light|dark|auto` (the last valid one wins): `data-theme`, which the stylesheet
+ *  prefers over `prefers-color-scheme`. */
+function applyTheme() {
+  const theme = params.getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
+  if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
+}
+
+/** Whether the link asks for a scenario: only malformed values means the defaults, so nothing
+ *  to wait for. What the wasm's parser accepts, key by key, the prerender step writes on
+ *  <html> (`data-keys="officers=^…$ …"`, from explainer_core::url): one definition of a link. */
+function readLink() {
+  for (const entry of (page.dataset.keys || '').split(' ')) {
+    const at = entry.indexOf('=');
+    if (at < 1) continue;
+    const key = entry.slice(0, at);
+    const valid = new RegExp(entry.slice(at + 1));
+    for (const v of params.getAll(key).map((s) => s.trim())) {
+      if (key === 'lang') S.lang = valid.test(v) ? v.toLowerCase() : S.lang; // the last valid one wins
+      else S.scenario ||= valid.test(v);
+    }
+  }
+}
+
+/** Until a link's scenario is on screen: `pending` (style.css) hides the figures in place and
+ *  shows the note, a CSS string set through the CSSOM (allowed by the CSP). */
+function pend() {
+  page.classList.add('pending');
+  page.style.setProperty('--explainer-note', `"${(page.dataset.noteLoading || '').replace(/[\\"]/g, '\\$&')}"`);
+}
+
+function unpend() {
+  page.classList.remove('pending');
+  page.style.removeProperty('--explainer-note');
+  if (!page.getAttribute('style')) page.removeAttribute('style');
+  for (const el of S.root ? S.root.querySelectorAll('[aria-busy]') : []) el.removeAttribute('aria-busy');
+}
 
 // ---- Embedding: from here, without the wasm, so the iframe fits even if the code never loads
 
@@ -52,7 +122,7 @@ function embed() {
 
 // In an iframe as tall as the widget, `position: sticky` has nothing to stick to: the frame
 // never scrolls, the host page does. Tell the stylesheet where the visible part of the frame
-// begins (`--vis-top`), so the headline figures stay on the reader's screen while they work
+// begins (`--vis-top`), so the pinned figures stay on the reader's screen while they work
 // the controls. IntersectionObserver measures against the top page's viewport, even across
 // origins, but only calls back at threshold crossings: thin slices over the calculator give
 // a call every few pixels of scrolling (none while a slider is dragged: nothing moves).
@@ -70,10 +140,9 @@ function followVisible() {
     // Only on a change: a custom property on <html> restyles the page.
     if (value !== last) page.style.setProperty('--vis-top', (last = value));
   }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
-  const SLICE = 48; // px
   // Re-placed whenever anything moves the calculator (fonts, a language switch, a restore).
   const layout = () => {
-    const calc = root.querySelector('section.calculator');
+    const calc = S.root.querySelector('[data-calculator]');
     const box = calc ? calc.getBoundingClientRect() : { top: 0, height: 0 };
     probe.style.top = `${Math.round(box.top + scrollY)}px`;
     const n = Math.ceil(box.height / SLICE);
@@ -92,110 +161,34 @@ function followVisible() {
   if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(document.body);
   // Keyboard focus that lands under the pinned figures (Shift+Tab) is brought to mid-screen:
   // the host page scrolls, which this frame's scroll-padding cannot ask for.
-  root.addEventListener('focusin', (e) => {
-    const head = root.querySelector('.headline');
+  S.root.addEventListener('focusin', (e) => {
+    const pinned = S.root.querySelector('[data-pinned]');
     const el = e.target;
-    if (!head || !(el instanceof HTMLElement) || head.contains(el)) return;
-    const h = head.getBoundingClientRect(), r = el.getBoundingClientRect();
+    if (!pinned || !(el instanceof HTMLElement) || pinned.contains(el)) return;
+    const h = pinned.getBoundingClientRect(), r = el.getBoundingClientRect();
     if (r.top < h.bottom && r.bottom > h.top) el.scrollIntoView({ block: 'center' });
   });
 }
 
-// Print shows every folded note (the stylesheet does it where ::details-content exists).
-const folded = [];
-window.addEventListener('beforeprint', () => {
-  for (const d of document.querySelectorAll('details.more:not([open])')) {
-    d.open = true;
-    folded.push(d);
-  }
-});
-window.addEventListener('afterprint', () => {
-  for (const d of folded.splice(0)) d.open = false;
-});
-
-// ---- What the link asks for
-
-// Whether the link asks for a scenario: only malformed values means the defaults, so nothing
-// to wait for. What the wasm's parser accepts, key by key, the prerender step writes on <html>
-// (`data-keys="officers=^…$ …"`, from explainer_core::url): one definition of a link.
-let scenario = false;
-let lang = pageLang;
-for (const entry of (page.dataset.keys || '').split(' ')) {
-  const at = entry.indexOf('=');
-  if (at < 1) continue;
-  const key = entry.slice(0, at);
-  const valid = new RegExp(entry.slice(at + 1));
-  for (const v of params.getAll(key).map((s) => s.trim())) {
-    if (key === 'lang') lang = valid.test(v) ? v.toLowerCase() : lang; // the last valid one wins
-    else scenario ||= valid.test(v);
-  }
-}
-
-// ---- Until a link's scenario is on screen: `pending` (style.css) hides the figures in place and
-// shows the note, a CSS string set through the CSSOM (allowed by the CSP).
-function unpend() {
-  page.classList.remove('pending');
-  page.style.removeProperty('--explainer-note');
-  if (!page.getAttribute('style')) page.removeAttribute('style');
-  for (const el of root ? root.querySelectorAll('[aria-busy]') : []) el.removeAttribute('aria-busy');
+/** Print shows every folded note (the stylesheet does it where ::details-content exists). */
+function printOpensNotes() {
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll('#explainer details:not([open])')) {
+      d.open = true;
+      S.folded.push(d);
+    }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of S.folded.splice(0)) d.open = false;
+  });
 }
 
 // ---- The calculator's code
 
-/** From the code's request to ready: then one retry, then giving up. */
-const WATCHDOG_MS = 8000;
-
-let started = false;
-let ready = false;
-let stopped = false;
-let watchdog = 0;
-const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
-
-function stop(error) {
-  if (stopped) return;
-  stopped = true;
-  clearTimeout(watchdog);
-  step('stopped');
-  forgetRetry();
-  if (download) download.cancel.abort(); // nothing may start after this
-  if (root) {
-    // Prerendered figures (a stopped wasm can leave half a render), and controls to match.
-    if (root.dataset.ready === 'true' || !root.querySelector('ol.events') || !root.querySelector('#out-total')) {
-      root.innerHTML = saved;
-      page.lang = pageLang;
-      document.title = title;
-    }
-    for (const input of root.querySelectorAll('input')) {
-      if (input.type === 'range') input.value = input.defaultValue;
-      else input.checked = input.defaultChecked;
-    }
-    for (const control of root.querySelectorAll('input, button')) control.disabled = true;
-    // A note above the figures (no render will remove it: the wasm is not running).
-    const text = scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
-    const grid = root.querySelector('.calc-grid');
-    if (grid && text) grid.before(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
-    const status = root.querySelector('#status');
-    if (status && text) status.textContent = text;
-  }
-  unpend();
-  page.classList.add('static');
-  // The panic hook has logged a panic; anything else is logged here.
-  if (!isTrap(error) || !steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(steps));
-}
-
-// A trap after start-up (a panic in an event handler) arrives as an uncaught error.
-window.addEventListener('error', (e) => {
-  if (isTrap(e.error)) {
-    e.preventDefault();
-    stop(e.error);
-  }
-});
-
 /** Starts downloading the glue and the wasm (once), with the hashes the prerender step wrote on
  *  <html> from Trunk's output. */
-let download = null;
 function fetchCode() {
-  if (download) return download;
+  if (S.download) return S.download;
   const { glue, glueIntegrity, wasm, wasmIntegrity } = page.dataset;
   if (!glue || !wasm) throw new Error('the page does not say where the widget code is');
   step('fetch');
@@ -216,11 +209,8 @@ function fetchCode() {
   }).then((m) => (step('compiled'), m));
   glueReady.catch(() => {}); // reported when start() awaits these
   compiled.catch(() => {});
-  return (download = { glue, glueReady, compiled, cancel });
+  return (S.download = { glue, glueReady, compiled, cancel });
 }
-
-// How far the start got, on <html data-stage>: where to look when the calculator stays static.
-const stage = (s) => step((page.dataset.stage = s));
 
 async function start() {
   stage('loading');
@@ -228,22 +218,36 @@ async function start() {
   await glueReady;
   const bindings = await import(glue);
   stage('compiling');
-  const module = compiled.then((m) => (stopped ? Promise.reject(new Error('stopped')) : m));
+  const module = compiled.then((m) => (S.stopped ? Promise.reject(new Error('stopped')) : m));
   const exports = await bindings.default({ module_or_path: module });
   stage('hydrating'); // the app marks #explainer data-ready="true" when done
-  // For `cargo xtask bench`: the wasm's linear memory, in bytes.
-  window.explainerWasmMemoryBytes = () => exports.memory.buffer.byteLength;
+  // Tests and `cargo xtask bench` (which set window.__explainerTest) read the wasm's memory.
+  const test = window.__explainerTest;
+  if (test && typeof test === 'object') test.memoryBytes = () => exports.memory.buffer.byteLength;
+}
+
+function go(why) {
+  if (S.started || S.stopped) return;
+  S.started = true;
+  step(`start: ${why.type || why}`);
+  arm();
+  start().catch((e) => {
+    if (S.stopped) return;
+    if (isTrap(e)) stop(e); // the code itself failed: it would fail again
+    else retry(String(e && e.message || e));
+  });
 }
 
 // ---- The native controls move before the code runs, and hydration resets them: keep the
 // reader's last choice per control (across a retry too), replay it once ready.
-const early = new Map(retried ? retried.early : []);
+
 function remember(e) {
   const el = e.target;
-  if (el instanceof HTMLInputElement) early.set(el.type === 'radio' ? el.name : el.id, { id: el.id, value: el.value, checked: el.checked });
+  if (el instanceof HTMLInputElement) S.early.set(el.type === 'radio' ? el.name : el.id, { id: el.id, value: el.value, checked: el.checked });
 }
+
 function setEarly(dispatch) {
-  for (const { id, value, checked } of early.values()) {
+  for (const { id, value, checked } of S.early.values()) {
     const el = document.getElementById(id);
     if (!(el instanceof HTMLInputElement)) continue;
     if (el.type === 'range') el.value = value;
@@ -255,32 +259,32 @@ function setEarly(dispatch) {
 // ---- Ready, retry, give up
 
 function onReady() {
-  if (ready || stopped) return;
-  ready = true;
-  clearTimeout(watchdog);
+  if (S.ready || S.stopped) return;
+  S.ready = true;
+  clearTimeout(S.watchdog);
   step('ready seen');
   forgetRetry();
   // The app restored the link's scenario in the pass that marked it ready.
   unpend();
-  root.removeEventListener('input', remember, true);
-  root.removeEventListener('change', remember, true);
+  S.root.removeEventListener('input', remember, true);
+  S.root.removeEventListener('change', remember, true);
   setEarly(true);
-  early.clear();
+  S.early.clear();
 }
 
 function forgetRetry() {
-  if (!(RETRY in state())) return;
-  const { [RETRY]: _, ...rest } = state();
+  if (!(RETRY in history_())) return;
+  const { [RETRY]: _, ...rest } = history_();
   history.replaceState(Object.keys(rest).length ? rest : null, '');
 }
 
 /** Once more, from a fresh document (a reload): nothing of the stalled start (a module stuck in
  *  the module map, a wasm half-way through hydrating) can get in the way. */
 function retry(why) {
-  if (retried || stopped) return stop(new Error(why));
+  if (S.retried || S.stopped) return stop(new Error(why));
   step(`retry: ${why}`);
   try {
-    history.replaceState({ ...state(), [RETRY]: { steps, early: [...early] } }, '');
+    history.replaceState({ ...history_(), [RETRY]: { steps: S.steps, early: [...S.early] } }, '');
   } catch {
     return stop(new Error(why)); // no mark, no reload: better static than a reload loop
   }
@@ -289,46 +293,80 @@ function retry(why) {
 
 /** A hidden tab (throttled, nobody looking) waits until seen, then gets the full time again. */
 function arm() {
-  clearTimeout(watchdog);
-  watchdog = setTimeout(() => {
-    if (ready || stopped) return;
+  clearTimeout(S.watchdog);
+  S.watchdog = setTimeout(() => {
+    if (S.ready || S.stopped) return;
     if (document.visibilityState === 'hidden') return document.addEventListener('visibilitychange', arm, { once: true });
     retry(`not ready ${WATCHDOG_MS / 1000} s after the start (stage: ${page.dataset.stage})`);
   }, WATCHDOG_MS);
 }
-// Frozen mid-start (background tab, back/forward cache): the full time again once back.
-const rearm = (e) => step(e.type) && started && !ready && !stopped && arm();
-document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(watchdog));
-document.addEventListener('resume', rearm);
-window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
 
-function go(why) {
-  if (started || stopped) return;
-  started = true;
-  step(`start: ${why.type || why}`);
-  arm();
-  start().catch((e) => {
-    if (stopped) return;
-    if (isTrap(e)) stop(e); // the code itself failed: it would fail again
-    else retry(String(e && e.message || e));
-  });
+/** Gives up: the prerendered figures, controls that match them (disabled), and a note. */
+function stop(error) {
+  if (S.stopped) return;
+  S.stopped = true;
+  clearTimeout(S.watchdog);
+  step('stopped');
+  forgetRetry();
+  if (S.download) S.download.cancel.abort(); // nothing may start after this
+  const root = S.root;
+  if (root) {
+    // Prerendered figures: a stopped wasm can leave half a render.
+    if (root.innerHTML !== S.saved) {
+      root.innerHTML = S.saved;
+      page.lang = S.pageLang;
+      document.title = S.title;
+    }
+    for (const input of root.querySelectorAll('input')) {
+      if (input.type === 'range') input.value = input.defaultValue;
+      else input.checked = input.defaultChecked;
+    }
+    for (const control of root.querySelectorAll('input, button')) control.disabled = true;
+    // A note above the figures (no render will remove it: the wasm is not running).
+    const text = S.scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
+    const figures = root.querySelector('[data-figures]');
+    if (figures && text) figures.before(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
+    const status = root.querySelector('#status');
+    if (status && text) status.textContent = text;
+  }
+  unpend();
+  page.classList.add('static');
+  // The panic hook has logged a panic; anything else is logged here.
+  if (!isTrap(error) || !S.steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(S.steps));
 }
 
-function onDom() {
+function listen() {
+  // A trap after start-up (a panic in an event handler) arrives as an uncaught error.
+  window.addEventListener('error', (e) => {
+    if (isTrap(e.error)) {
+      e.preventDefault();
+      stop(e.error);
+    }
+  });
+  // Frozen mid-start (background tab, back/forward cache): the full time again once back.
+  const rearm = (e) => step(e.type) && S.started && !S.ready && !S.stopped && arm();
+  document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(S.watchdog));
+  document.addEventListener('resume', rearm);
+  window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
+}
+
+// ---- Once the body is parsed
+
+function onDom(now) {
   step('dom');
-  root = document.getElementById('explainer');
+  const root = (S.root = document.getElementById('explainer'));
   if (!root) return unpend();
-  saved = root.innerHTML;
-  title = document.title;
+  S.saved = root.innerHTML;
+  S.title = document.title;
   embed();
-  if (scenario) for (const el of root.querySelectorAll('.calc-grid > *')) el.setAttribute('aria-busy', 'true');
+  if (S.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
   setEarly(false);
   root.addEventListener('input', remember, true);
   root.addEventListener('change', remember, true);
   if (root.dataset.ready === 'true') onReady();
   else new MutationObserver((_, watch) => root.dataset.ready === 'true' && (watch.disconnect(), onReady())).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
-  const calculator = root.querySelector('section.calculator');
+  const calculator = root.querySelector('[data-calculator]');
   if (now || !calculator || typeof IntersectionObserver !== 'function') return go(now ? 'link' : 'at once');
   // Near the calculator (one screen ahead, except in a cross-origin iframe), or the reader
   // reaches for the widget.
@@ -337,14 +375,24 @@ function onDom() {
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
 }
 
-const hasWasm = typeof WebAssembly === 'object';
-if (scenario) {
-  page.classList.add('pending');
-  page.style.setProperty('--explainer-note', `"${(page.dataset.noteLoading || '').replace(/[\\"]/g, '\\$&')}"`);
+function main() {
+  step('script');
+  if (S.retried) {
+    S.steps.unshift(...S.retried.steps.map(([n, ms]) => [`first try: ${n}`, ms]));
+    for (const [k, v] of S.retried.early) S.early.set(k, v);
+  }
+  applyTheme();
+  readLink();
+  listen();
+  printOpensNotes();
+  if (S.scenario) pend();
+  // A link's scenario, another language or a retry: the code now, not when the reader nears it.
+  const now = hasWasm && (S.scenario || S.lang !== S.pageLang || !!S.retried);
+  if (now) {
+    try { fetchCode(); } catch { /* reported by start() */ }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => onDom(now), { once: true });
+  else onDom(now);
 }
-const now = hasWasm && (scenario || lang !== pageLang || !!retried);
-if (now) {
-  try { fetchCode(); } catch { /* reported by start() */ }
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onDom, { once: true });
-else onDom();
+
+main();

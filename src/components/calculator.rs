@@ -24,10 +24,11 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     // Computed once per render, for the headline figures and the rest of the results.
     let figures = Figures::new(inputs, lang);
     html! {
-        <section class="calculator" aria-labelledby="calculator-title">
+        // data-calculator, data-figures: the loader's markers (assets/loader.js), not styling.
+        <section class="calculator" data-calculator="" aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
-            <div class="calc-grid">
+            <div class="calc-grid" data-figures="">
                 <Headline figures={figures.clone()} {lang} />
                 <Controls inputs={*inputs} {lang} awards_cut={figures.awards_cut.clone().map(AttrValue::from)} on_change={on_change.clone()} />
                 <Results {figures} {lang} />

@@ -20,7 +20,8 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     let ui = &CONTENT.ui;
     let f = &props.figures;
     html! {
-        <div class="headline">
+        // data-pinned: the loader keeps keyboard focus from landing under it in an iframe.
+        <div class="headline" data-pinned="">
             <div class="figures">
                 <p class="figure">
                     <span class="figure-label">{ ui.per_officer_heading.get(lang) }</span>
