@@ -4,7 +4,7 @@
 // another); each time, the link (copied or shown) must restore the scenario when opened.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveCrossOrigin, launch, ready, readPage } from './lib.mjs';
+import { serveCrossOrigin, launch, ready, readPage, recordErrors } from './lib.mjs';
 
 let servers, browser;
 before(async () => {
@@ -43,11 +43,7 @@ async function newContext(clipboard) {
   return context;
 }
 
-function track(page) {
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-}
+const track = recordErrors;
 
 /** Moves the calculator off its defaults (officers 9,001, $750 awards, Reuters' reading). */
 async function setScenario(w) {
@@ -57,8 +53,14 @@ async function setScenario(w) {
   await w.check('#rule-reuters');
   const { inputs } = await readPage(w);
   assert.deepEqual([inputs.officers, inputs.awards, inputs.rule], [9001, '750', 'reuters']);
-  // Wait for the live region to speak this scenario, so what copying does to it is seen alone.
-  await w.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  // Wait for the live region to speak this scenario (its total, and Reuters' reading, which
+  // only the last step sets), so what copying does to it is seen alone. Any text would not do:
+  // on a slow machine a step can take longer than the region's pause, and an earlier
+  // scenario's announcement would come first, then this one's after the observer below.
+  await w.waitForFunction(() => {
+    const said = document.getElementById('status').textContent;
+    return said.includes('Reuters') && said.includes(document.getElementById('out-total').textContent.trim());
+  });
   await w.evaluate(() => {
     window.statusChanges = 0;
     new MutationObserver(() => window.statusChanges++).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });

@@ -3,7 +3,7 @@
 // cannot read the widget's document, so sizes are measured on both sides.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveCrossOrigin, launch, openPage, hydrated, isCode } from './lib.mjs';
+import { serveCrossOrigin, launch, openPage, hydrated, isCode, iframeFit } from './lib.mjs';
 
 let servers, browser;
 before(async () => {
@@ -33,18 +33,8 @@ async function widgetFrame(page) {
 
 /** The iframe is as tall as the widget inside it (within 2 px), with no inner scroll. */
 async function assertFits(page, { handle, frame }, note) {
-  const inner = () => frame.evaluate(() => ({
-    content: document.body.getBoundingClientRect().height,
-    scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
-    scrollW: document.documentElement.scrollWidth, clientW: document.documentElement.clientWidth,
-    origin: location.origin,
-  }));
-  let m = await inner();
-  // The host resizes on the widget's message: wait for that, then check the widget kept its height.
-  await page.waitForFunction(([f, h]) => Math.abs(f.getBoundingClientRect().height - h) <= 2, [handle, m.content], { timeout: 5000 })
-    .catch(() => {});
-  const outer = await handle.evaluate((f) => f.getBoundingClientRect().height);
-  m = await inner();
+  const m = { ...(await iframeFit(page, handle)), origin: await frame.evaluate(() => location.origin) };
+  const outer = m.outer;
   assert.equal(m.origin, servers.widget.base, `${note}: the widget is served from the other origin`);
   assert.notEqual(new URL(page.url()).origin, m.origin);
   assert.ok(Math.abs(outer - m.content) <= 2, `${note}: iframe ${outer}px, widget ${m.content}px`);

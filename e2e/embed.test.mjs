@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, ready, dist, root } from './lib.mjs';
+import { serve, launch, openPage, ready, dist, root, iframeFit } from './lib.mjs';
 
 let server, browser;
 before(async () => {
@@ -25,17 +25,7 @@ async function assertFits(page, note) {
   await frameEl.scrollIntoViewIfNeeded();
   const frame = await (await frameEl.elementHandle()).contentFrame();
   await ready(frame);
-  const measure = () => page.evaluate(() => {
-    const f = document.querySelector('iframe');
-    const d = f.contentDocument;
-    return { outer: f.getBoundingClientRect().height, content: d.body.getBoundingClientRect().height, scroll: d.documentElement.scrollHeight, client: d.documentElement.clientHeight };
-  });
-  // The host resizes the iframe on the widget's message: wait for that (the assertion says what was wrong).
-  await page.waitForFunction(() => {
-    const f = document.querySelector('iframe');
-    return Math.abs(f.getBoundingClientRect().height - f.contentDocument.body.getBoundingClientRect().height) <= 2;
-  }, null, { timeout: 5000 }).catch(() => {});
-  const m = await measure();
+  const m = await iframeFit(page, await frameEl.elementHandle());
   assert.ok(Math.abs(m.outer - m.content) <= 2, `${note}: iframe ${m.outer}px, widget ${m.content}px`);
   assert.ok(m.scroll <= m.client + 1, `${note}: inner scroll (${m.scroll} > ${m.client})`);
   assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embedded')), true);

@@ -1,5 +1,6 @@
 // Shared by the browser tests: a static server for dist/ on loopback, Debian's Chromium,
 // and the model oracle (the native `figures` binary) to compare the page against.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
@@ -84,15 +85,59 @@ export function launch(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** A page that records console errors and uncaught exceptions in `page.errors`. */
-export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
+/** Records console errors and uncaught exceptions in `page.errors`. */
+export function recordErrors(page) {
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(url);
   return page;
+}
+
+/** A page in a fresh browser context that records errors (`page.errors`). Before it goes to
+ *  `url` (none: it stays blank), the context gets each of `init` (a function, or
+ *  `[function, argument]`) as an init script and each of `route` (`[pattern, handler]`);
+ *  other options are the context's (viewport, ...). */
+export async function openPage(browser, url, { init = [], route = [], ...options } = {}) {
+  const context = await browser.newContext(options);
+  for (const script of init) await context.addInitScript(...(Array.isArray(script) ? script : [script]));
+  for (const [pattern, handler] of route) await context.route(pattern, handler);
+  const page = recordErrors(await context.newPage());
+  if (url) await page.goto(url);
+  return page;
+}
+
+/** Waits (up to `timeout` ms) until the host has sized the widget's iframe (`handle`) to the
+ *  widget inside it, within 2 px, then returns both sides' measures: `outer` (the iframe),
+ *  `content` (the widget's body), the frame's scroll and client sizes. Each side is measured
+ *  in its own document, so it works across origins. The caller asserts. */
+export async function iframeFit(page, handle, { timeout = 5000 } = {}) {
+  const frame = await handle.contentFrame();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const m = {
+      outer: await handle.evaluate((f) => f.getBoundingClientRect().height),
+      ...(await frame.evaluate(() => ({
+        content: document.body.getBoundingClientRect().height,
+        scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
+        scrollW: document.documentElement.scrollWidth, clientW: document.documentElement.clientWidth,
+      }))),
+    };
+    if ((m.content > 0 && Math.abs(m.outer - m.content) <= 2) || Date.now() > deadline) return m;
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The calculator on a page (or frame), checked against the native model: `matches(note)`
+ *  asserts it shows exactly what the model computes for the inputs it holds, and returns them. */
+export function calculator(page, model) {
+  return {
+    read: () => readPage(page),
+    async matches(note) {
+      const { inputs, shown } = await readPage(page);
+      assert.deepEqual(shown, await model.ask(inputs), `${note}: inputs ${JSON.stringify(inputs)}`);
+      return inputs;
+    },
+  };
 }
 
 /** Scrolls the calculator into view, as a reader would: its code loads when it is near.

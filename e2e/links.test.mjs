@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, hydrated, isCode, oracle, readPage, root, dist } from './lib.mjs';
+import { serve, launch, hydrated, isCode, oracle, readPage, root, dist, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -58,17 +58,14 @@ function sampler(defaults) {
 }
 
 async function context({ delayWasm = 0, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
-  const ctx = await browser.newContext({ viewport });
-  await ctx.addInitScript(sampler, Object.values(DEFAULT_TOTAL));
-  // A slow loader too: the page must not paint before it has run (blocking="render").
-  await ctx.route(/\/loader-[0-9a-f]+\.js$/, async (route) => { await new Promise((ok) => setTimeout(ok, 300)); await route.continue().catch(() => {}); });
-  if (delayWasm) await ctx.route(/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, delayWasm)); await route.continue().catch(() => {}); });
-  if (blockCode) await ctx.route((url) => isCode(url.pathname), (route) => route.abort());
-  const page = await ctx.newPage();
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  return page;
+  const late = (ms) => async (route) => { await new Promise((ok) => setTimeout(ok, ms)); await route.continue().catch(() => {}); };
+  const route = [
+    // A slow loader too: the page must not paint before it has run (blocking="render").
+    [/\/loader-[0-9a-f]+\.js$/, late(300)],
+    ...(delayWasm ? [[/_bg\.wasm$/, late(delayWasm)]] : []),
+    ...(blockCode ? [[(url) => isCode(url.pathname), (r) => r.abort()]] : []),
+  ];
+  return openPage(browser, null, { viewport, init: [[sampler, Object.values(DEFAULT_TOTAL)]], route });
 }
 
 /** The widget at `file?query`, opened directly or in the demo article's iframe; its frame. */

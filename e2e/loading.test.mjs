@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, ready, hydrated, isCode, oracle, readPage, root, dist } from './lib.mjs';
+import { serve, launch, openPage, ready, hydrated, isCode, oracle, readPage, root, dist, iframeFit } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -83,17 +83,9 @@ test('a keyboard reader starts it with the first Tab; a touch or click does too'
 test('embedded on a phone, the iframe fits the widget before any of the code loads', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/demo/article.html`, PHONE);
-  await page.locator('iframe').evaluate((f) => f.scrollIntoView());
-  const measure = () => page.evaluate(() => {
-    const f = document.querySelector('iframe');
-    return { outer: f.getBoundingClientRect().height, content: f.contentDocument.body.getBoundingClientRect().height };
-  });
-  let m;
-  for (let i = 0; i < 50; i++) {
-    m = await measure();
-    if (m.content > 0 && Math.abs(m.outer - m.content) <= 2) break;
-    await page.waitForTimeout(100);
-  }
+  const frame = page.locator('iframe');
+  await frame.evaluate((f) => f.scrollIntoView());
+  const m = await iframeFit(page, await frame.elementHandle());
   assert.ok(Math.abs(m.outer - m.content) <= 2, `iframe ${m.outer}px, widget ${m.content}px`);
   assert.ok(m.outer > 3300, `a phone's widget is taller than the snippet's initial height (${m.outer}px)`);
   assert.deepEqual(codeRequests(), [], 'the height came from the loader alone');
@@ -101,12 +93,8 @@ test('embedded on a phone, the iframe fits the widget before any of the code loa
 });
 
 test('what the reader does before the code has started is kept', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
   // A slow network: the wasm arrives a second after it is asked for.
-  await page.route(/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); });
+  const page = await openPage(browser, null, { ...PHONE, route: [[/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); }]] });
   await page.goto(`${server.base}/widget/`);
   await page.focus('#officers'); // starts the code
   await page.keyboard.press('End');
@@ -122,5 +110,5 @@ test('what the reader does before the code has started is kept', async () => {
   assert.equal(shown.total, expected.total);
   assert.equal(shown.perOfficer, expected.perOfficer);
   assert.deepEqual(page.errors, []);
-  await context.close();
+  await page.context().close();
 });

@@ -31,16 +31,7 @@ async function assertStaticAndReadable(page, note) {
   assert.equal(await page.textContent('.explainer-note'), 'The calculator could not start. The figures shown are the defaults; reload the page to try again.', `${note}: the reader is told`);
 }
 
-async function withSwitch(flag) {
-  const context = await browser.newContext();
-  await context.addInitScript((f) => { window.__explainerTest = { [f]: true }; }, flag);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(`${server.base}/`);
-  return page;
-}
+const withSwitch = (flag) => openPage(browser, `${server.base}/`, { init: [[(f) => { window.__explainerTest = { [f]: true }; }, flag]] });
 
 test('a panic logs one clear message and leaves the prerendered content', async () => {
   const page = await withSwitch('panic');
@@ -73,18 +64,12 @@ test('a trap with no panic before it (nothing logged by the panic hook) still lo
 test('without WebAssembly the prerendered content stays, with one message', async () => {
   // Chromium 156 ignores --js-flags=--noexpose_wasm (WebAssembly stays defined), so the
   // test removes the global before any script runs, as a browser without wasm would have it.
-  const context = await browser.newContext();
-  await context.addInitScript(() => { delete globalThis.WebAssembly; });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(`${server.base}/`);
+  const page = await openPage(browser, `${server.base}/`, { init: [() => { delete globalThis.WebAssembly; }] });
   assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
   await assertStaticAndReadable(page, 'no wasm');
   assert.equal(page.errors.length, 1, page.errors.join(' | '));
   assert.match(page.errors[0], /explainer: could not start/);
-  await context.close();
+  await page.context().close();
 });
 
 // `stage`: how far the start got, as <html data-stage> tells a developer.
@@ -128,16 +113,13 @@ test('scripts, styles and the calculator\'s code carry SRI; the served page has 
 });
 
 test('under the strict CSP: no violation, no request beyond its origin, no cookie or storage', async () => {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
+  const page = await openPage(browser, null, { init: [() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
+  }] });
+  const context = page.context();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   // A scenario link: the loader's busy note (a CSS custom property set through the CSSOM) too.
   await page.goto(`${server.base}/?theme=dark&officers=1000`);
   await ready(page);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, hydrated, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS } from './lib.mjs';
+import { serve, hydrated, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -28,14 +28,7 @@ after(async () => {
 const LINK = 'officers=1000&salary=100000';
 const isWasm = (url) => /_bg\.wasm$/.test(url.pathname);
 
-async function newPage(viewport = { width: 1024, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  return page;
-}
+const newPage = (viewport = { width: 1024, height: 800 }) => openPage(browser, null, { viewport });
 
 /** The demo article, its iframe pointed at `src` (and hidden if asked); records the height
  *  messages the host receives. Returns the widget's frame. */
