@@ -323,6 +323,11 @@ impl Embed {
     /// The widget's page for these options: the language's prerendered page, the theme and
     /// the scenario in the query.
     pub fn widget_url(&self) -> String {
+        format!("{}{}", self.base, self.widget_path())
+    }
+
+    /// [`Embed::widget_url`] relative to the base (the embed page's preview uses it).
+    pub fn widget_path(&self) -> String {
         let page = match self.lang {
             Lang::En => "index.html",
             Lang::Es => "index.es.html",
@@ -336,9 +341,9 @@ impl Embed {
         // Values are digits, `.`, or the words the widget reads: nothing to encode.
         query.extend(self.scenario.iter().map(|(k, v)| format!("{k}={v}")));
         if query.is_empty() {
-            format!("{}{page}", self.base)
+            page.to_string()
         } else {
-            format!("{}{page}?{}", self.base, query.join("&"))
+            format!("{page}?{}", query.join("&"))
         }
     }
 
@@ -594,6 +599,7 @@ mod tests {
         assert_eq!(e.fallback_url(), "https://example.org/g/fallback.png");
         let e = embed("https://example.org/g/", Lang::Es, Theme::Dark, "?rule=reuters&officers=9000");
         assert_eq!(e.widget_url(), "https://example.org/g/index.es.html?theme=dark&officers=9000&rule=reuters");
+        assert_eq!(e.widget_path(), "index.es.html?theme=dark&officers=9000&rule=reuters");
         assert_eq!(e.fallback_url(), "https://example.org/g/fallback.es.png");
     }
 

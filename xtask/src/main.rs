@@ -14,6 +14,8 @@ use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
+mod publish;
+
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// Size budgets (gzip -9), checked by `cargo xtask test`: the achieved figures plus 2 to 3%,
@@ -225,6 +227,7 @@ fn build(root: &Path) -> Result<Sizes> {
         "dist: the page loads {} files, {} bytes gzip; the calculator's code (when reached) {} bytes gzip (wasm {} bytes, {} gzip)",
         sizes.page_files, sizes.page_gzip, sizes.code_gzip, sizes.wasm_raw, sizes.wasm_gzip
     );
+    publish::publish(root, &dist)?;
     run(Command::new("node").arg(root.join("e2e/precompress.mjs")).arg(&dist))?;
     Ok(sizes)
 }
