@@ -144,11 +144,11 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
         ["320", "375", "768"].iter().map(|w| radio("width", w, &format!("{w} px"), false)).chain([radio("width", "full", &t("width_full")?, true)]).collect(),
     );
     let mut codes = String::new();
-    for kind in ["iframe", "pym", "frames", "amp"] {
+    for (kind, rows) in [("iframe", 14), ("pym", 4), ("frames", 5), ("amp", 8)] {
         let note = if kind == "amp" { r#"<p id="note-amp" class="error" hidden></p>"# } else { "" };
         codes.push_str(&format!(
             r#"<section class="code" aria-labelledby="h-{kind}"><h3 id="h-{kind}">{heading}</h3><p>{about}</p>{note}
-<label for="code-{kind}" class="visually-hidden">{code_label} {heading}</label><textarea id="code-{kind}" readonly rows="8" spellcheck="false" autocomplete="off"></textarea>
+<label for="code-{kind}" class="visually-hidden">{code_label} {heading}</label><textarea id="code-{kind}" readonly rows="{rows}" spellcheck="false" autocomplete="off"></textarea>
 <p class="copy-row"><button type="button" id="copy-{kind}" disabled>{copy}<span class="visually-hidden">: {heading}</span></button> <span id="status-{kind}" role="status"></span></p></section>
 "#,
             heading = t(&format!("{kind}_heading"))?,
