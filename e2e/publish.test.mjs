@@ -149,7 +149,7 @@ test('AMP: an https address gives an amp-iframe that is resizable, with overflow
     count: 1, src: 'https://news.example/graphics/287g/index.es.html?theme=light&officers=12000', resizable: true, layout: 'responsive',
     width: '1200', height: '630', sandbox: ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-popups-to-escape-sandbox'],
     overflow: 'BUTTON', placeholder: 'https://news.example/graphics/287g/fallback.es.png',
-    title: await page.evaluate(() => document.documentElement.dataset.titleEs.replace(/&amp;/g, '&')), scripts: 0,
+    title: await page.evaluate(() => document.documentElement.dataset.titleEs), scripts: 0,
   });
   assert.match(code, /^<!-- In the page's <head>, once: <script async custom-element="amp-iframe" src="https:\/\/cdn\.ampproject\.org\/v0\/amp-iframe-0\.1\.js"><\/script> -->/);
   await page.context().close();
@@ -206,6 +206,25 @@ test('the preview follows the options at each width, is sized by the widget\'s h
   await page.context().close();
 });
 
+test('a pasted link to the Spanish page, with a theme, sets the language and colours; without a clipboard the code is selected to copy by hand', async () => {
+  const page = await embedPage('embed.html', { permissions: [] });
+  await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { value: undefined }); });
+  await choose(page, { scenario: `${widget.base}/widget/index.es.html?theme=light&officers=100` });
+  assert.equal(await page.isChecked('input[name="lang"][value="es"]'), true);
+  assert.equal(await page.isChecked('input[name="theme"][value="light"]'), true);
+  const code = await page.inputValue('#code-frames');
+  assert.match(code, /index\.es\.html\?theme=light&amp;officers=100"/);
+  await page.click('#copy-frames');
+  assert.equal(await page.textContent('#status-frames'), await page.evaluate(() => document.documentElement.dataset.copyFailed));
+  const selected = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a.id === 'code-frames' ? a.value.slice(a.selectionStart, a.selectionEnd) : null;
+  });
+  assert.equal(selected, code, 'the whole code is selected in its field');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('bad input gets a clear message on its field, and no code is offered until it is fixed', async () => {
   const page = await embedPage();
   const data = (k) => page.evaluate((key) => document.documentElement.dataset[key], k);
@@ -235,7 +254,7 @@ test('bad input gets a clear message on its field, and no code is offered until 
   await page.context().close();
 });
 
-test('the embed page: strict CSP respected (no violation, SRI on its files), Spanish version, keyboard-reachable copy buttons', async () => {
+test('the embed page: strict CSP respected (no violation, SRI on its files), Spanish version, no sideways scroll at 375 px, keyboard-reachable copy buttons', async () => {
   for (const [file, lang] of [['embed.html', 'en'], ['embed.es.html', 'es']]) {
     const page = await openPage(browser, `${widget.base}/widget/${file}`, { viewport: { width: 375, height: 800 } });
     await page.evaluate(() => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective)); });
@@ -246,6 +265,9 @@ test('the embed page: strict CSP respected (no violation, SRI on its files), Spa
     for (const [src, integrity] of tags) assert.match(integrity, /^sha384-/, src);
     assert.equal(await page.locator('style, [style]:not(#preview)').count(), 0);
     for (const kind of ['iframe', 'pym', 'frames']) assert.notEqual(await page.inputValue(`#code-${kind}`), '');
+    // No sideways scroll on a phone, also with the preview wider than the screen.
+    await page.check('input[name="width"][value="768"]');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${file}: sideways scroll at 375 px`);
     // The copy buttons are reached by Tab and name their code.
     const names = [];
     for (let i = 0; i < 60 && names.length < 3; i++) {
