@@ -107,7 +107,7 @@ impl Texts {
                 return Err(format!("{name}: `{key}` has no [{missing}] text"));
             }
         }
-        if let Some((key, _)) = en.iter().chain(es.iter()).find(|(_, v)| v.as_str().map_or(true, |s| s.trim().is_empty())) {
+        if let Some((key, _)) = en.iter().chain(es.iter()).find(|(_, v)| v.as_str().is_none_or(|s| s.trim().is_empty())) {
             return Err(format!("{name}: `{key}` must be a text, not empty"));
         }
         Ok(Texts(table))
