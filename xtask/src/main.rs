@@ -10,6 +10,7 @@
 //! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
 //! chromium + chromium-driver. Trunk always runs offline: it only uses tools on PATH.
 
+mod publish;
 mod sizes;
 mod tools;
 
@@ -62,6 +63,7 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
 fn build(root: &Path) -> Result<sizes::Sizes> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     let dist = root.join("dist");
+    publish::publish(root, &dist)?;
     sizes::gzip_all(&dist)?;
     run(Command::new("node").arg(root.join("e2e/precompress.mjs")).arg(&dist))?;
     let s = sizes::measure(&dist)?;
