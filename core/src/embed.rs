@@ -27,8 +27,11 @@ pub const FALLBACK_HEIGHT: u32 = 630;
 /// widget's height on a phone): the host resizes it at once.
 const INITIAL_HEIGHT: u32 = 3300;
 
-/// The calculator's inputs a scenario link may set, in the order a snippet writes them.
-pub const SCENARIO_KEYS: [&str; 7] = ["officers", "salary", "benefits", "overtime", "awards", "equipment", "rule"];
+/// The calculator's inputs a scenario link may set (the link's keys but the language), in the
+/// order a snippet writes them.
+fn scenario_keys() -> impl Iterator<Item = &'static str> {
+    crate::url::keys().filter(|&k| k != "lang")
+}
 
 /// What went wrong with an option, with a stable code for the embed page's translated
 /// message (`assets/publish.toml`, `error_<code>`) and an English message.
@@ -193,33 +196,11 @@ fn percent_decode(v: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn whole(v: &str) -> bool {
-    !v.is_empty() && v.len() <= 12 && v.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn percent(v: &str) -> bool {
-    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
-    (whole(int) || int.is_empty() && !frac.is_empty()) && frac.len() <= 2 && frac.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Whether the calculator reads `value` for `key` (as `src/edge/url.rs` and the loader do;
-/// out-of-range numbers are fine, the widget clamps them).
-fn readable(key: &str, value: &str) -> bool {
-    match key {
-        "officers" | "salary" => whole(value),
-        "benefits" | "overtime" => percent(value),
-        "awards" => matches!(value, "0" | "500" | "750" | "1000"),
-        "equipment" => matches!(value, "0" | "1" | "true" | "false"),
-        "rule" => matches!(value, "dhs" | "reuters"),
-        _ => false,
-    }
-}
-
 /// A starting scenario, read from a pasted scenario link.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scenario {
-    /// The calculator's inputs the link sets, in [`SCENARIO_KEYS`] order (the last of a
-    /// repeated key wins, as in the widget).
+    /// The calculator's inputs the link sets, in the order of the widget's links (the last of
+    /// a repeated key wins, as in the widget).
     pub pairs: Vec<(&'static str, String)>,
     /// The link's language (`lang=` or the Spanish page), if it says.
     pub lang: Option<Lang>,
@@ -257,16 +238,16 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
             "lang" => s.lang = Lang::from_code(v).or(s.lang),
             "theme" => s.theme = Theme::from_code(v).or(s.theme),
             _ => {
-                let Some(key) = SCENARIO_KEYS.iter().find(|&&key| key == k) else { continue };
-                if !readable(key, v) {
+                let Some(key) = scenario_keys().find(|&key| key == k) else { continue };
+                if !crate::url::reads(key, v) {
                     return Err(EmbedError::ScenarioValue(key.to_string(), v.chars().take(40).collect()));
                 }
-                found.retain(|(f, _)| f != key);
+                found.retain(|(f, _)| *f != key);
                 found.push((key, v.to_string()));
             }
         }
     }
-    s.pairs = SCENARIO_KEYS.iter().filter_map(|k| found.iter().find(|(f, _)| f == k).cloned()).collect();
+    s.pairs = scenario_keys().filter_map(|k| found.iter().find(|(f, _)| *f == k).cloned()).collect();
     Ok(s)
 }
 
@@ -584,7 +565,9 @@ mod tests {
         assert_eq!(e.what(), "salary=abc");
         // Decoded values are checked, so an escape cannot smuggle markup in.
         assert_eq!(parse_scenario("?rule=%22%3E%3Cscript%3E").unwrap_err(), EmbedError::ScenarioValue("rule".into(), "\"><script>".into()));
-        assert_eq!(parse_scenario("?officers=-5").unwrap_err(), EmbedError::ScenarioValue("officers".into(), "-5".into()));
+        assert_eq!(parse_scenario("?officers=5x").unwrap_err(), EmbedError::ScenarioValue("officers".into(), "5x".into()));
+        // What the widget reads, the codes keep (it clamps out-of-range values).
+        assert_eq!(parse_scenario("?officers=-5").unwrap().pairs, vec![("officers", "-5".to_string())]);
         assert_eq!(parse_scenario("?awards=600").unwrap_err().code(), "scenario_value");
         assert_eq!(parse_scenario("?officers=1\"onload=\"x").unwrap_err(), EmbedError::ScenarioChar('"'));
         assert_eq!(parse_scenario("javascript:alert(1)<x>").unwrap_err(), EmbedError::ScenarioChar('<'));
