@@ -73,7 +73,7 @@ test('without WebAssembly the prerendered content stays, with one message', asyn
 });
 
 // `stage`: how far the start got, as <html data-stage> tells a developer.
-for (const [what, pick, stage] of [['wasm', (f) => /_bg\.wasm$/.test(f), 'compiling'], ['glue', (f) => /^explainer-[0-9a-f]+\.js$/.test(f), 'loading']]) {
+for (const [what, pick, stage] of [['wasm', (f) => /^explainer-[0-9a-f]+_bg\.wasm$/.test(f), 'compiling'], ['glue', (f) => /^explainer-[0-9a-f]+\.js$/.test(f), 'loading']]) {
   test(`a tampered ${what} file is refused by its SRI hash; the content stays`, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'explainer-sri-'));
     await cp(dist, dir, { recursive: true });

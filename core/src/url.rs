@@ -97,6 +97,19 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
     s
 }
 
+/// Whether [`parse`] reads `value` for `key`, a calculator input's key (not `lang`): the embed
+/// page's codes (`embed.rs`) refuse a scenario value the widget would ignore.
+pub fn reads(key: &str, value: &str) -> bool {
+    let value = value.trim();
+    match (key, Field::from_key(key)) {
+        (_, Some(f)) => parse_value(f.unit(), value).is_some(),
+        (AWARDS, _) => AwardTier::from_key(value).is_some(),
+        (EQUIPMENT, _) => parse_flag(value).is_some(),
+        (RULE, _) => CapRule::from_key(value).is_some(),
+        _ => false,
+    }
+}
+
 /// A value as a link writes it: basis points as a plain percentage (6270 -> "62.7").
 fn write_value(out: &mut String, unit: Unit, v: u32) {
     out.push_str(&match split_hundredths(v as u64) {

@@ -48,7 +48,23 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     out = replace_between(&out, "<html", ">", &html)?;
     out = replace_between(&out, "<title>", "</title>", &escape_attr(ui.title.get(lang)))?;
     out = replace_between(&out, "<meta name=\"description\" content=\"", "\"", &escape_attr(ui.dek.get(lang)))?;
-    Ok(out)
+    share_card(&out, lang)
+}
+
+/// The share card's tags after the description (`core/src/embed.rs`): the title, the dek, the
+/// fallback image (absolute with `PUBLIC_URL`, else next to the page) and its text, made of the
+/// default figures the image shows.
+fn share_card(page: &str, lang: Lang) -> Result<String, String> {
+    use explainer_core::embed::{share_image_url, share_meta};
+    let ui = &CONTENT.ui;
+    let public = std::env::var("PUBLIC_URL").ok().filter(|u| !u.trim().is_empty());
+    let image = share_image_url(public.as_deref(), lang).map_err(|e| format!("PUBLIC_URL={:?}: {e}", public.unwrap_or_default()))?;
+    let f = crate::figures::Figures::new(&CONTENT.defaults(), lang);
+    let alt = format!("{} {}: {}. {}: {}.", ui.calculator_heading.get(lang), ui.per_officer_heading.get(lang), f.per_officer, ui.total_heading.get(lang), f.total);
+    let meta = share_meta(ui.title.get(lang), ui.dek.get(lang), &image, &alt);
+    let at = page.find("<meta name=\"description\"").ok_or("the page has no `<meta name=\"description\">`")?;
+    let end = at + page[at..].find('>').ok_or("`<meta name=\"description\"` is not closed")? + 1;
+    Ok(format!("{}\n  {meta}{}", &page[..end], &page[end..]))
 }
 
 /// A file Trunk built: its address and its SRI hash.

@@ -10,6 +10,7 @@
 //! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
 //! chromium + chromium-driver. Trunk always runs offline: it only uses tools on PATH.
 
+mod publish;
 mod sizes;
 mod tools;
 
@@ -26,7 +27,8 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root),
-        Some("build") => ensure_tools(&root, false).and_then(|_| build(&root)).map(|_| ()),
+        // The build takes the fallback images with Chromium.
+        Some("build") => ensure_tools(&root, true).and_then(|_| build(&root)).map(|_| ()),
         Some("bench") => bench(&root),
         Some("soak") => soak(&root, args.get(1).map(String::as_str)),
         _ => {
@@ -62,6 +64,7 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
 fn build(root: &Path) -> Result<sizes::Sizes> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     let dist = root.join("dist");
+    publish::publish(root, &dist)?;
     sizes::gzip_all(&dist)?;
     run(Command::new("node").arg(root.join("e2e/precompress.mjs")).arg(&dist))?;
     let s = sizes::measure(&dist)?;
