@@ -42,29 +42,23 @@ pub fn Controls(props: &ControlsProps) -> Html {
         html! { <Slider key={field.key()} {field} {lang} value={field.get(inputs)} {on_input} /> }
     });
 
-    let awards = AwardTier::ALL.iter().zip(calc.award_tiers.iter()).map(|(&tier, label)| {
-        let id = format!("awards-{}", tier.key());
+    // One radio button of a group (`name`), its id `{name}-{value}`.
+    let radio = |name: &'static str, value: &'static str, checked: bool, label: &str, action: Action| {
+        let id = format!("{name}-{value}");
         html! {
             <div class="choice" key={id.clone()}>
-                <input type="radio" name="awards" id={id.clone()} value={tier.key()}
-                    checked={inputs.awards == tier}
-                    onchange={on_change.reform(move |_: Event| Action::Awards(tier))} />
-                <label for={id}>{ label.get(lang) }</label>
+                <input type="radio" {name} id={id.clone()} {value} {checked}
+                    onchange={on_change.reform(move |_: Event| action.clone())} />
+                <label for={id}>{ label.to_string() }</label>
             </div>
         }
-    });
-
-    let rules = CapRule::ALL.iter().map(|&rule| {
-        let id = format!("rule-{}", rule.key());
-        html! {
-            <div class="choice" key={id.clone()}>
-                <input type="radio" name="rule" id={id.clone()} value={rule.key()}
-                    checked={inputs.rule == rule}
-                    onchange={on_change.reform(move |_: Event| Action::Rule(rule))} />
-                <label for={id}>{ calc.cap_rule.option(rule).get(lang) }</label>
-            </div>
-        }
-    });
+    };
+    let awards: Html = AwardTier::ALL.iter().zip(calc.award_tiers.iter())
+        .map(|(&tier, label)| radio("awards", tier.key(), inputs.awards == tier, label.get(lang), Action::Awards(tier)))
+        .collect();
+    let rules: Html = CapRule::ALL.iter()
+        .map(|&rule| radio("rule", rule.key(), inputs.rule == rule, calc.cap_rule.option(rule).get(lang), Action::Rule(rule)))
+        .collect();
 
     let on_equipment = on_change.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -112,12 +106,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
             { for sliders }
             <fieldset class="awards" aria-describedby="awards-note">
                 <legend>{ calc.awards.label.get(lang) }</legend>
-                { for awards }
+                { awards }
                 <Note id="awards-note" fold=true about={calc.awards.label.get(lang).to_string()} text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
             </fieldset>
             <fieldset class="rule" aria-describedby="rule-note">
                 <legend>{ calc.cap_rule.label.get(lang) }</legend>
-                { for rules }
+                { rules }
                 <Note id="rule-note" fold=true about={calc.cap_rule.label.get(lang).to_string()} text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
             </fieldset>
             // Beside the choice that causes it, so a reader who switches readings sees why.
