@@ -1,7 +1,8 @@
 // The fallback images (README "Publishing kit"): dist/fallback.png from index.html and
 // dist/fallback.es.png from index.es.html, made by `cargo xtask build` (xtask/src/publish.rs)
 // from the prerendered pages, so they always show what the content says: the title, the
-// headline figures at the defaults, the cost bar with its parts and the four key dates.
+// headline figures at the defaults, the cost bar with its parts, the credit (whose report; the
+// figures are estimates) and the four key dates.
 // Headless Chromium lays these out as a card (assets/card.css) and takes a 1200 x 630 px
 // screenshot (FALLBACK_SCALE=2: 2400 x 1260). No script of the page runs: the prerendered
 // markup is the source. Fails if the card's content does not fit.
@@ -42,6 +43,8 @@ function compose() {
     legend.append(li);
   }
   card.append(legend);
+  // Whose report, and that the figures are our estimates, not official costs (the widget's credit line).
+  card.append(make('p', 'card-credit', q('p.credit').textContent.trim()));
   const dates = make('ol', 'card-dates');
   for (const m of document.querySelectorAll('li.event.milestone')) {
     const li = make('li', '');
