@@ -27,12 +27,26 @@ async function reachCalculator({ handle, frame }) {
 async function widgetFrame(page) {
   const handle = await page.waitForSelector('iframe');
   const frame = await handle.contentFrame();
-  await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'));
+  try {
+    // Polled on a timer, not on animation frames: a cross-origin frame outside the viewport
+    // is not rendered (Chromium throttles it), so a frame-polled wait could wait forever.
+    await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'), null, { polling: 100, timeout: 15000 });
+  } catch (e) {
+    // Say what the frame was doing: which document, whether the loader ran, how far it got.
+    const state = await frame.evaluate(() => ({
+      url: location.href, readyState: document.readyState, html: document.documentElement.className,
+      steps: window.__explainerSteps, scripts: [...document.scripts].map((s) => s.src),
+    })).catch((err) => `unreadable (${err.message})`);
+    throw new Error(`${e.message.split('\n')[0]}; frame ${frame.url()}: ${JSON.stringify(state)}; page errors: ${JSON.stringify(page.errors)}`);
+  }
   return { handle, frame };
 }
 
 /** The iframe is as tall as the widget inside it (within 2 px), with no inner scroll. */
 async function assertFits(page, { handle, frame }, note) {
+  // On the reader's screen, as where a reader checks it: a cross-origin frame outside the
+  // viewport is not rendered, so its size observer (and the height message) waits until it is.
+  await handle.scrollIntoViewIfNeeded();
   const m = { ...(await iframeFit(page, handle)), origin: await frame.evaluate(() => location.origin) };
   const outer = m.outer;
   assert.equal(m.origin, servers.widget.base, `${note}: the widget is served from the other origin`);
