@@ -74,24 +74,28 @@ fn parse_flag(v: &str) -> Option<bool> {
     }
 }
 
+/// Sets what `key=value` asks for in `inputs`; `false` (and nothing set) when `key` is not a
+/// calculator input's or its value is malformed. The one reading of a value, for [`parse`] and [`reads`].
+fn apply(inputs: &mut Inputs, key: &str, value: &str) -> bool {
+    let value = value.trim();
+    match (key, Field::from_key(key)) {
+        (_, Some(f)) => parse_value(f.unit(), value).map(|v| f.set(inputs, v)).is_some(),
+        (AWARDS, _) => AwardTier::from_key(value).map(|t| inputs.awards = t).is_some(),
+        (EQUIPMENT, _) => parse_flag(value).map(|on| inputs.equipment = on).is_some(),
+        (RULE, _) => CapRule::from_key(value).map(|r| inputs.rule = r).is_some(),
+        _ => false,
+    }
+}
+
 /// Reads decoded query pairs (the last of repeated keys wins) against `defaults`.
 pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: Inputs, limits: &Limits) -> Scenario {
     let mut s = Scenario { inputs: defaults, lang: None, has_inputs: false };
     for (key, value) in pairs {
-        let value = value.trim();
-        let i = &mut s.inputs;
-        let changed = match (key, Field::from_key(key)) {
-            (_, Some(f)) => parse_value(f.unit(), value).map(|v| f.set(i, v)).is_some(),
-            (AWARDS, _) => AwardTier::from_key(value).map(|t| i.awards = t).is_some(),
-            (EQUIPMENT, _) => parse_flag(value).map(|on| i.equipment = on).is_some(),
-            (RULE, _) => CapRule::from_key(value).map(|r| i.rule = r).is_some(),
-            (LANG, _) => {
-                s.lang = Lang::from_code(value).or(s.lang);
-                false
-            }
-            _ => false,
-        };
-        s.has_inputs |= changed;
+        if key == LANG {
+            s.lang = Lang::from_code(value.trim()).or(s.lang);
+        } else {
+            s.has_inputs |= apply(&mut s.inputs, key, value);
+        }
     }
     s.inputs = s.inputs.clamped(limits);
     s
@@ -100,14 +104,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
 /// Whether [`parse`] reads `value` for `key`, a calculator input's key (not `lang`): the embed
 /// page's codes (`embed.rs`) refuse a scenario value the widget would ignore.
 pub fn reads(key: &str, value: &str) -> bool {
-    let value = value.trim();
-    match (key, Field::from_key(key)) {
-        (_, Some(f)) => parse_value(f.unit(), value).is_some(),
-        (AWARDS, _) => AwardTier::from_key(value).is_some(),
-        (EQUIPMENT, _) => parse_flag(value).is_some(),
-        (RULE, _) => CapRule::from_key(value).is_some(),
-        _ => false,
-    }
+    apply(&mut Inputs::default(), key, value)
 }
 
 /// A value as a link writes it: basis points as a plain percentage (6270 -> "62.7").
