@@ -41,16 +41,45 @@ function showError(err) {
   }
 }
 
+/** Whether the preview is downloading the calculator's code (the loader's `__explainerSteps`
+ *  have its request and not yet its response). Cutting that download, by a navigation or by
+ *  removing the frame, logs an error in its console (Chromium, with the integrity check). */
+function downloading() {
+  try {
+    const steps = (preview.contentWindow.__explainerSteps || []).map(([name]) => name);
+    return steps.includes('fetch') && !steps.includes('wasm response') && !steps.includes('stopped');
+  } catch {
+    return false;
+  }
+}
+
+/** Moves the preview to `path`, once its download (if any) is through: a change made meanwhile
+ *  waits (up to PREVIEW_WAIT_MS), and only the latest one is shown. */
+const PREVIEW_WAIT_MS = 10000;
+let pendingPreview = null;
+function showPreview(path) {
+  const first = pendingPreview === null;
+  pendingPreview = path;
+  if (!first) return;
+  const since = Date.now();
+  const go = () => {
+    if (downloading() && Date.now() - since < PREVIEW_WAIT_MS) return setTimeout(go, 100);
+    preview.src = pendingPreview;
+    pendingPreview = null;
+  };
+  go();
+}
+
 let lastPreview = '';
-function update() {
+function update(movePreview = true) {
   const o = options();
   const title = text(o.lang === 'es' ? 'titleEs' : 'titleEn');
   // The preview follows the language, theme and scenario, whatever the address says.
   try {
     const path = preview_path(o.lang, o.theme, o.scenario);
-    if (path !== lastPreview) {
+    if (movePreview && path !== lastPreview) {
       lastPreview = path;
-      preview.src = path;
+      showPreview(path);
     }
   } catch {
     // The scenario's error is shown below with the codes'.
@@ -142,7 +171,8 @@ async function main() {
   if (!base.value) base.value = new URL('./', location.href).href;
   form.addEventListener('input', (e) => {
     if (e.target.name === 'width') setWidth();
-    else update();
+    // A link being typed or pasted moves the preview once, when it is left (`change`).
+    else update(e.target.id !== 'scenario');
   });
   form.addEventListener('change', (e) => {
     if (e.target.id === 'scenario') applyLink();

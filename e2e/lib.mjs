@@ -21,8 +21,10 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 
 /** Serves `dir` on 127.0.0.1 (a free port). Every request is recorded in `server.requests`.
  *  The widget's own files (under dist/) are sent with the strict CSP above. `rewrite` is a
- *  list of [from, to] replacements made in the HTML files outside dist/ (host pages). */
-export async function serve(dir = dist, { headers = { 'content-security-policy': CSP }, rewrite = [] } = {}) {
+ *  list of [from, to] replacements made in the HTML files outside dist/ (host pages).
+ *  `hold(pathname)` may return a promise: that file's first half is sent, the rest once it
+ *  settles (a download in flight, as a slow network has it). */
+export async function serve(dir = dist, { headers = { 'content-security-policy': CSP }, rewrite = [], hold = () => null } = {}) {
   const requests = [];
   const pages = new Map();
   const server = createServer(async (req, res) => {
@@ -48,6 +50,12 @@ export async function serve(dir = dist, { headers = { 'content-security-policy':
         body = rewrite.reduce((text, [from, to]) => text.replaceAll(from, to), body.toString('utf8'));
       }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...own });
+      const held = hold(url.pathname);
+      if (held) {
+        res.write(body.subarray(0, body.length >> 1));
+        await held;
+        body = body.subarray(body.length >> 1);
+      }
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -206,6 +206,43 @@ test('the preview follows the options at each width, is sized by the widget\'s h
   await page.context().close();
 });
 
+test('a change made while the preview downloads its code waits for it (no cut download, no console error), and a link being typed moves the preview once, when it is left', async (t) => {
+  // The preview's calculator code stops half-way until released, so the options change while
+  // the preview is still downloading it: cutting it logged "Fetch API cannot load" (a flake).
+  let release, requested;
+  const released = new Promise((ok) => { release = ok; });
+  const downloading = new Promise((ok) => { requested = ok; });
+  const slow = await serve({ '/widget/': dist }, { hold: (p) => /\/explainer-\w+_bg\.wasm$/.test(p) && (requested(), released) });
+  t.after(() => (release(), slow.close()));
+  const page = await openPage(browser, `${slow.base}/widget/embed.html`, { viewport: { width: 1200, height: 900 } });
+  await page.waitForSelector('html[data-ready="true"]');
+  // A link's scenario: the preview fetches the code at once.
+  await choose(page, { scenario: `${slow.base}/widget/index.html?officers=100` });
+  await downloading;
+  const navigations = [];
+  page.on('framenavigated', (f) => f !== page.mainFrame() && navigations.push(f.url()));
+  // A change made meanwhile waits for the download, not cut it.
+  await choose(page, { lang: 'es' });
+  await page.waitForTimeout(300);
+  assert.match(await page.evaluate(() => document.getElementById('preview').src), /\/index\.html\?officers=100$/);
+  release();
+  await page.waitForFunction(() => /index\.es\.html\?officers=100$/.test(document.getElementById('preview').src));
+  // Typed key by key: the codes follow, the preview waits for the field to be left.
+  await page.fill('#scenario', '');
+  await page.locator('#scenario').pressSequentially(`${slow.base}/widget/index.html?officers=120`);
+  assert.match(await page.inputValue('#code-iframe'), /index\.es\.html\?officers=120"/);
+  const typed = navigations.length;
+  await page.locator('#scenario').blur();
+  await page.waitForFunction(() => /index\.es\.html\?officers=120$/.test(document.getElementById('preview').src));
+  const frame = await (await page.locator('#preview').elementHandle()).contentFrame();
+  await ready(frame);
+  assert.equal(await frame.inputValue('#officers'), '120');
+  assert.equal(typed, navigations.filter((u) => !/officers=12/.test(u)).length, 'typing moved no preview');
+  assert.deepEqual(navigations.filter((u) => /officers=12?(&|$)/.test(u)), [], `no preview of a half-typed link: ${navigations.join(' ')}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a pasted link to the Spanish page, with a theme, sets the language and colours; without a clipboard the code is selected to copy by hand', async () => {
   const page = await embedPage('embed.html', { permissions: [] });
   await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { value: undefined }); });
