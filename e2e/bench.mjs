@@ -18,20 +18,31 @@ const tlVersion = require('@knight-lab/timelinejs/package.json').version;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
-/** The events as our prerendered page shows them, for TimelineJS's JSON format. */
-async function events(browser, base) {
+/** The dek and the events as our prerendered page shows them, the events in TimelineJS's JSON format. */
+async function prerendered(browser, base) {
   const page = await browser.newPage({ javaScriptEnabled: false });
   await page.goto(`${base}/widget/`);
+  // innerHTML: the text as the page serializes it, escaped, for the floor page.
+  const dek = await page.$eval('.dek', (p) => ({ text: p.textContent, html: p.innerHTML }));
   const list = await page.$$eval('ol.events > li', (lis) => lis.map((li) => ({
     datetime: li.querySelector('time').getAttribute('datetime'),
     headline: li.querySelector('.headline').textContent,
     text: li.querySelector('.body').textContent,
   })));
   await page.close();
-  return list.map((e) => {
+  const events = list.map((e) => {
     const [year, month, day] = e.datetime.split('-');
     return { start_date: { year, month, ...(day ? { day } : {}) }, text: { headline: e.headline, text: e.text } };
   });
+  return { dek, events };
+}
+
+/** The harness's floor: one paragraph (the widget's dek, so as much text to lay out as its
+ *  first lines), no script and no stylesheet. What any page costs to paint in this setup. */
+function floorPage(dek) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Floor</title><link rel="icon" href="data:,"></head>
+<body><p>${dek.html}</p></body></html>`;
 }
 
 function timelinePage(data) {
@@ -50,7 +61,8 @@ const PHONE = { width: 412, height: 823 };
 
 /** One cold load: bytes, paints, text, readiness and memory. With `reach`, the reader then
  *  scrolls to the calculator, and the bytes and time that takes are measured too. */
-async function load(browser, url, { headline, reach = false, fcpOnly = false }) {
+// (`scroll`: the option is named `reach` in the targets, and must not hide lib's reach().)
+async function load(browser, url, { headline, reach: scroll = false, fcpOnly = false }) {
   const context = await browser.newContext({ viewport: PHONE });
   await context.addInitScript((h) => {
     // The loader hands a test (only) the wasm's memory: window.__explainerTest.memoryBytes.
@@ -79,7 +91,7 @@ async function load(browser, url, { headline, reach = false, fcpOnly = false }) 
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
   const gzipOf = async (list) => (await Promise.all(list)).reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
   let reached = {};
-  if (reach) {
+  if (scroll) {
     // The page as loaded: give it time to fetch anything it would fetch by itself.
     await page.waitForTimeout(1500);
     const atLoad = bodies.slice();
@@ -148,15 +160,15 @@ async function lighthouse(url) {
   }
 }
 
-// The TimelineJS page is written per run into a temporary file the server mounts.
+// The TimelineJS and floor pages are written per run into temporary files the server mounts.
 const tlPage = path.join(await mkdtemp(path.join(os.tmpdir(), 'tljs-')), 'bench.html');
-const floorPage = path.join(path.dirname(tlPage), 'floor.html');
-await writeFile(floorPage, '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><link rel="icon" href="data:,"></head><body><p>Hello</p></body></html>');
-const server = await serve({ '/widget/': dist, '/tljs/': tl, '/tljs/bench.html': tlPage, '/tljs/floor.html': floorPage });
+const floorFile = path.join(path.dirname(tlPage), 'floor.html');
+const server = await serve({ '/widget/': dist, '/tljs/': tl, '/tljs/bench.html': tlPage, '/tljs/floor.html': floorFile });
 const browser = await launch();
 try {
-  const data = await events(browser, server.base);
+  const { dek, events: data } = await prerendered(browser, server.base);
   await writeFile(tlPage, timelinePage(data));
+  await writeFile(floorFile, floorPage(dek));
   const headline = data[0].text.headline;
   // widget: the default page on a phone, then scrolled to the calculator.
   // eager: a link with a scenario (?officers=…), which starts the calculator at once.
@@ -164,7 +176,7 @@ try {
     widget: { url: `${server.base}/widget/`, headline, reach: true },
     eager: { url: `${server.base}/widget/?officers=8501`, headline },
     // The harness's floor: a one-paragraph page, to read the paint times against.
-    floor: { url: `${server.base}/tljs/floor.html`, headline: 'Hello', fcpOnly: true },
+    floor: { url: `${server.base}/tljs/floor.html`, headline: dek.text, fcpOnly: true },
     timelinejs: { url: `${server.base}/tljs/bench.html`, headline },
   };
   const results = {};
@@ -189,8 +201,10 @@ try {
     ['Loaded with the page (gzip)', kb(w.gzip), kb(t.gzip), ratio(w.gzip, t.gzip), '≤ 64 KB (0.7x)', verdict(w.gzip <= 64 * 1024, kb(w.gzip - 64 * 1024))],
     ['Requests with the page', String(w.requests), String(t.requests), ratio(w.requests, t.requests), '', ''],
     ['First contentful paint', ms(w.fcp), ms(t.fcp), ratio(w.fcp, t.fcp), '≤ 0.3x', byRatio(w.fcp, t.fcp, 0.3)],
-    ['First event\'s text in the page', ms(w.text), ms(t.text), ratio(w.text, t.text), '≤ 0.3x', byRatio(w.text, t.text, 0.3)],
     ['First contentful paint of a one-paragraph page (the harness\'s floor)', ms(f.fcp), ms(t.fcp), ratio(f.fcp, t.fcp), '', ''],
+    // This row's ratio is against the floor, not TimelineJS: what the widget adds to any page's paint.
+    [`First contentful paint / the floor's (${ms(f.fcp)})`, ms(w.fcp), '-', ratio(w.fcp, f.fcp), '≤ 1.25x', byRatio(w.fcp, f.fcp, 1.25)],
+    ['First event\'s text in the page', ms(w.text), ms(t.text), ratio(w.text, t.text), '≤ 0.3x', byRatio(w.text, t.text, 0.3)],
     ['Interactive: timeline, parsed and painted (it needs no script) / TimelineJS ready', ms(interactive), ms(t.ready), ratio(interactive, t.ready), '≤ 0.4x', byRatio(interactive, t.ready, 0.4)],
     ['Interactive: calculator hydrated, started at once (link with a scenario)', ms(e.ready), ms(t.ready), ratio(e.ready, t.ready), '≤ 0.4x', byRatio(e.ready, t.ready, 0.4)],
     ['Calculator: scrolled into view to hydrated', ms(w.reachToReady), '-', '', '', ''],
@@ -231,8 +245,10 @@ ${lhText}
   reads the timeline downloads the first row's bytes; one who uses the calculator, the
   "once the calculator is reached" row.
 - **Paint times are noisy** here (±30% between runs of the same page) and close to the
-  harness's floor: a one-paragraph page paints at about a third of TimelineJS's time, so
-  a 0.3x goal for first paint is at the limit of what this setup can show.
+  harness's floor: a one-paragraph page (the widget's dek, no script, no stylesheet, served
+  and measured as the widget's page is) paints in ${ratio(f.fcp, t.fcp)} of TimelineJS's time, and
+  no page paints sooner here, so a 0.3x goal against TimelineJS is at or past the limit of what
+  this setup can show. The row against the floor (goal ≤ 1.25x) is what the widget adds.
 - **Interactive** has two rows: the timeline (interactive once parsed and painted, since it
   needs no script) and the calculator when its code starts at once (a link with a scenario:
   the worst case, fetch, compile and hydration during the page load). On that path the
@@ -270,6 +286,7 @@ ${lhText}
   const soak = ((await readFile(path.join(root, 'BENCHMARKS.md'), 'utf8').catch(() => '')).match(/\n## Soak[\s\S]*$/) || [''])[0];
   await writeFile(path.join(root, 'BENCHMARKS.md'), soak ? `${md.trimEnd()}\n${soak}` : md);
   console.log(table);
+  console.log(`First contentful paint: widget ${ms(w.fcp)}, floor ${ms(f.fcp)}, TimelineJS ${ms(t.fcp)}; widget / floor ${ratio(w.fcp, f.fcp)} (goal ≤ 1.25x: ${byRatio(w.fcp, f.fcp, 1.25)})`);
   console.log(lhText);
 } finally {
   await browser.close();
