@@ -4,7 +4,7 @@
 // It reads in start-up order: constants, the one state object, the steps of the start, main().
 //
 // What it knows of the markup is the prerendered page's contract with it, written by the
-// prerender step and the components (src/edge/prerender.rs): `<html data-glue data-wasm
+// prerender step and the components (src/edge/prerender.rs): `<html data-pages data-glue data-wasm
 // data-keys data-note-*>`, `#explainer` (`data-ready` once the code runs), and the markers
 // `[data-calculator]`, `[data-figures]` (busy while a link loads) and `[data-pinned]` (the
 // figures that stay on screen). No class names: those are the stylesheet's.
@@ -35,10 +35,9 @@ const S = {
   lang: page.lang,
   /** Whether the link asks for a scenario (then the figures are busy until it is on screen). */
   scenario: false,
-  /** #explainer, its prerendered markup and the page's title, once the body is parsed. */
+  /** #explainer and its prerendered markup, once the body is parsed. */
   root: null,
   saved: '',
-  title: '',
   /** The glue and wasm download, once started. */
   download: null,
   started: false,
@@ -220,7 +219,7 @@ async function start() {
   stage('compiling');
   const module = compiled.then((m) => (S.stopped ? Promise.reject(new Error('stopped')) : m));
   const exports = await bindings.default({ module_or_path: module });
-  stage('hydrating'); // the app marks #explainer data-ready="true" when done
+  stage('rendering'); // the island marks #explainer data-ready="true" when done
   // Tests and `cargo xtask bench` (which set window.__explainerTest) read the wasm's memory.
   const test = window.__explainerTest;
   if (test && typeof test === 'object') test.memoryBytes = () => exports.memory.buffer.byteLength;
@@ -238,7 +237,7 @@ function go(why) {
   });
 }
 
-// ---- The native controls move before the code runs, and hydration resets them: keep the
+// ---- The native controls move before the code runs, and the first render resets them: keep the
 // reader's last choice per control (across a retry too), replay it once ready.
 
 function remember(e) {
@@ -279,7 +278,7 @@ function forgetRetry() {
 }
 
 /** Once more, from a fresh document (a reload): nothing of the stalled start (a module stuck in
- *  the module map, a wasm half-way through hydrating) can get in the way. */
+ *  the module map, a wasm half-way through its first render) can get in the way. */
 function retry(why) {
   if (S.retried || S.stopped) return stop(new Error(why));
   step(`retry: ${why}`);
@@ -312,11 +311,7 @@ function stop(error) {
   const root = S.root;
   if (root) {
     // Prerendered figures: a stopped wasm can leave half a render.
-    if (root.innerHTML !== S.saved) {
-      root.innerHTML = S.saved;
-      page.lang = S.pageLang;
-      document.title = S.title;
-    }
+    if (root.innerHTML !== S.saved) root.innerHTML = S.saved;
     for (const input of root.querySelectorAll('input')) {
       if (input.type === 'range') input.value = input.defaultValue;
       else input.checked = input.defaultChecked;
@@ -357,7 +352,6 @@ function onDom(now) {
   const root = (S.root = document.getElementById('explainer'));
   if (!root) return unpend();
   S.saved = root.innerHTML;
-  S.title = document.title;
   embed();
   if (S.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
@@ -383,11 +377,15 @@ function main() {
   }
   applyTheme();
   readLink();
+  // A link asking for the other language: that language's page, with the same query (each
+  // language is its own prerendered page; `data-pages="en=index.html es=…"`).
+  const other = S.lang !== S.pageLang && (page.dataset.pages || '').split(' ').find((p) => p.startsWith(S.lang + '='));
+  if (other) return location.replace(other.slice(S.lang.length + 1) + location.search + location.hash);
   listen();
   printOpensNotes();
   if (S.scenario) pend();
-  // A link's scenario, another language or a retry: the code now, not when the reader nears it.
-  const now = hasWasm && (S.scenario || S.lang !== S.pageLang || !!S.retried);
+  // A link's scenario or a retry: the code now, not when the reader nears it.
+  const now = hasWasm && (S.scenario || !!S.retried);
   if (now) {
     try { fetchCode(); } catch { /* reported by start() */ }
   }

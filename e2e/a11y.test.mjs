@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, openPage, ready, readPage, artifacts } from './lib.mjs';
+import { serve, launch, openPage, ready, hydrated, readPage, artifacts } from './lib.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server, browser;
@@ -177,18 +177,22 @@ test('print: the timeline and current figures as text, no controls, black on whi
   await page.close();
 });
 
-test('shareable scenarios: the URL follows the sliders without history entries, and restores', async () => {
+test('shareable scenarios: the URL follows the sliders without history entries, the language link carries them, and they restore', async () => {
   const page = await openPage(browser, `${server.base}/`);
   await ready(page);
   const historyLength = await page.evaluate(() => history.length);
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
   await page.check('#awards-750');
-  await page.click('nav.lang a[hreflang="es"]');
-  await page.waitForFunction(() => location.search.includes('lang=es'));
+  await page.waitForFunction(() => location.search.includes('awards=750'));
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'the sliders add no history entry');
+  // The other language is the other page: a link, with the scenario (one history entry, as
+  // any link).
+  await Promise.all([page.waitForURL(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
+  await hydrated(page);
   const url = page.url();
-  assert.match(url, /officers=9001&salary=74510&benefits=62\.7&overtime=25&awards=750&equipment=0&rule=dhs&lang=es$/);
-  assert.equal(await page.evaluate(() => history.length), historyLength);
+  assert.match(url, /\/index\.es\.html\?officers=9001&salary=74510&benefits=62\.7&overtime=25&awards=750&equipment=0&rule=dhs&lang=es$/);
+  assert.equal(await page.evaluate(() => history.length), historyLength + 1);
   const { shown } = await readPage(page);
   await page.close();
 

@@ -151,7 +151,8 @@ export function calculator(page, model) {
 /** Scrolls the calculator into view, as a reader would: its code loads when it is near.
  *  `page` may also be a frame. */
 export async function reach(page) {
-  await page.locator('section.calculator').scrollIntoViewIfNeeded();
+  // The island's root, not the calculator in it: the calculator's first render replaces that.
+  await page.locator('#calculator-island').scrollIntoViewIfNeeded();
 }
 
 /** The calculator's code: the wasm-bindgen glue or the wasm (not the loader). */

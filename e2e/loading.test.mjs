@@ -48,7 +48,7 @@ test('a link with a scenario starts at once, without scrolling', async () => {
   await page.close();
 });
 
-test('?theme=dark and the page\'s own ?lang apply without loading the code', async () => {
+test('?theme=dark and ?lang apply without loading the code (the other language is the other page)', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/widget/?theme=dark&lang=en`, PHONE);
   await page.waitForLoadState('networkidle');
@@ -57,10 +57,15 @@ test('?theme=dark and the page\'s own ?lang apply without loading the code', asy
   await page.waitForTimeout(300);
   assert.deepEqual(codeRequests(), []);
   await page.close();
-  // The other language does need it (the page switches in place).
-  const es = await openPage(browser, `${server.base}/widget/?lang=es`, PHONE);
-  await hydrated(es);
+  // The other language is the other page: the loader goes there, still with no code.
+  server.requests.length = 0;
+  const es = await openPage(browser, `${server.base}/widget/?lang=es&theme=dark`, PHONE);
+  await es.waitForURL(/\/widget\/index\.es\.html\?lang=es&theme=dark$/);
+  await es.waitForLoadState('networkidle');
   assert.equal(await es.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await es.getAttribute('html', 'data-theme'), 'dark');
+  await es.waitForTimeout(300);
+  assert.deepEqual(codeRequests(), []);
   await es.close();
 });
 

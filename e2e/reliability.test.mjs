@@ -42,16 +42,6 @@ test('a panic logs one clear message and leaves the prerendered content', async 
   await page.context().close();
 });
 
-test('a hydration mismatch logs one clear message and leaves the prerendered content', async () => {
-  const page = await withSwitch('mismatch');
-  await assertStaticAndReadable(page, 'mismatch');
-  await page.waitForTimeout(200);
-  assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
-  assert.match(page.errors[0], /^explainer: /);
-  assert.equal(await page.locator('.mismatch').count(), 0, 'the mismatching render is not on screen');
-  await page.context().close();
-});
-
 test('a trap with no panic before it (nothing logged by the panic hook) still logs one message', async () => {
   const page = await withSwitch('trap');
   await assertStaticAndReadable(page, 'trap');
@@ -105,7 +95,7 @@ test('scripts, styles and the calculator\'s code carry SRI; the served page has 
     assert.match(tag, /integrity="sha384-/, tag);
   }
   // The calculator's code is loaded later by the loader, with these hashes.
-  assert.match(html, /<html lang="en" data-glue="[^"]+" data-glue-integrity="sha384-[^"]+" data-wasm="[^"]+" data-wasm-integrity="sha384-[^"]+"/);
+  assert.match(html, /<html lang="en" data-pages="[^"]+" data-glue="[^"]+" data-glue-integrity="sha384-[^"]+" data-wasm="[^"]+" data-wasm-integrity="sha384-[^"]+"/);
   assert.doesNotMatch(html.replace(/<script[^>]*src=[^>]*><\/script>/g, ''), /<script/);
   assert.doesNotMatch(html, /<style|\sstyle="/);
   const res = await fetch(`${server.base}/`);

@@ -36,16 +36,24 @@ test('loads and hydrates with no error; every event and the default figures are 
   await page.close();
 });
 
-test('hydration changes nothing on screen and shifts no layout', async () => {
+test('the calculator\'s first render changes nothing on screen and shifts no layout', async () => {
   const page = await openPage(browser, `${server.base}/`);
-  // The markup as served, before any script ran, against the DOM after hydration.
+  // The markup as served, before any script ran, against the DOM after the island rendered.
   const served = await (await fetch(`${server.base}/`)).text();
   await ready(page);
-  // Comments are Yew's hydration markers; the DOM serialises boolean attributes as `checked=""`.
-  const strip = (h) => h.replace(/<!--[\s\S]*?-->/g, '').replace(/=""/g, '');
-  const servedRoot = strip(served.match(/<div id="explainer"[^>]*>([\s\S]*)<\/div>\s*<\/body>/)[1]);
-  const liveRoot = strip(await page.evaluate(() => document.getElementById('explainer').innerHTML));
-  assert.equal(liveRoot, servedRoot);
+  // The DOM serialises boolean attributes as `checked=""`. The island sets an input's value and
+  // checked state as properties (no attribute): those are compared control by control below.
+  const strip = (h) => h.replace(/=""/g, '').replace(/<input([^>]*?) value="[^"]*"/g, '<input$1').replace(/<input([^>]*?) checked/g, '<input$1');
+  const servedRoot = served.match(/<div id="explainer"[^>]*>([\s\S]*)<\/div>\s*<\/body>/)[1];
+  const liveRoot = await page.evaluate(() => document.getElementById('explainer').innerHTML);
+  assert.equal(strip(liveRoot), strip(servedRoot));
+  const controls = await page.evaluate(() => [...document.querySelectorAll('#explainer input')].map((i) => [i.id, i.value, i.checked]));
+  const servedControls = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return [...doc.querySelectorAll('#explainer input')].map((i) => [i.id, i.value, i.checked]);
+  }, served);
+  assert.ok(controls.length > 8);
+  assert.deepEqual(controls, servedControls);
   // Every shift since the page loaded (buffered), read two frames after hydration finished:
   // by then any shift it caused was drawn and recorded (takeRecords has what was not delivered).
   const shift = await page.evaluate(() => new Promise((ok) => {

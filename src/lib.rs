@@ -1,9 +1,10 @@
 //! The 287(g) explainer widget: a timeline and a cost calculator, prerendered at build
-//! time and hydrated in the browser.
+//! time; in the browser only the calculator runs (the island).
 //!
 //! - `explainer_core` (crate `core/`): the pure model, formatting and content schema.
 //! - [`content`]: `assets/content.toml`, compiled in by `build.rs`.
 //! - [`state`]: the calculator's state and its one reducer.
+//! - [`app`]: the whole widget, for the prerender; [`island`]: the calculator in the browser.
 //! - [`components`]: the view, one component per file; [`hooks`]: what they share.
 //! - [`edge`]: where the widget meets the page (browser glue) and prerendering.
 
@@ -12,6 +13,7 @@ pub mod components;
 pub mod edge;
 pub mod figures;
 pub mod hooks;
+pub mod island;
 pub mod state;
 
 /// The validated content, as static data (generated from `assets/content.toml`).

@@ -1,8 +1,8 @@
-//! The widget in the browser: hydrates the prerendered markup in `#explainer`.
+//! The widget in the browser: the calculator island takes over its prerendered markup.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use explainer::{App, AppProps};
+    use explainer::island::{Island, IslandProps};
     use explainer_core::content::Lang;
 
     explainer::edge::step("main");
@@ -13,18 +13,20 @@ fn main() {
         web_sys::console::error_1(&format!("explainer: stopped, the page keeps its prerendered content ({info})").into());
     }));
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let Some(root) = document.get_element_by_id("explainer") else {
-        web_sys::console::error_1(&"explainer: no #explainer element on this page".into());
+    let Some(root) = document.get_element_by_id(explainer::app::ISLAND_ID) else {
+        web_sys::console::error_1(&"explainer: no calculator on this page".into());
         return;
     };
-    // Hydration must start from the language the page was prerendered in.
+    // Each language is its own page: the island speaks the page's.
     let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_code(&l)).unwrap_or_default();
-    let restore = explainer::edge::read_scenario();
+    // `parse` starts from the defaults: a link with no valid input restores nothing.
+    let restore = explainer::edge::read_scenario().filter(|s| s.has_inputs).map(|s| s.inputs);
     if explainer::edge::test_switch("trap") {
         core::arch::wasm32::unreachable(); // test-only: a trap with no panic before it
     }
-    explainer::edge::step("hydrate");
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, restore }).hydrate();
+    explainer::edge::step("render");
+    let focus = explainer::edge::take_over(&root);
+    yew::Renderer::<Island>::with_root_and_props(root, IslandProps { lang, restore, focus }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,9 +1,9 @@
 //! The calculator's state and its one reducer: every change a reader makes goes through
-//! [`State::reduce`], which clamps to the content's ranges (and the model's rules).
+//! [`State::reduce`], which clamps to the content's ranges (and the model's rules). The
+//! language is not state: each language is its own prerendered page.
 
 use std::rc::Rc;
 
-use explainer_core::content::Lang;
 use explainer_core::model::{AwardTier, CapRule, Field, Inputs};
 use yew::Reducible;
 
@@ -18,20 +18,25 @@ pub enum Action {
     /// How the 25% cap applies.
     Rule(CapRule),
     Reset,
-    Lang(Lang),
-    /// A whole scenario at once (from a shared link).
-    Restore(Inputs, Lang),
+    /// A whole scenario at once (a shared link's).
+    Restore(Inputs),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub inputs: Inputs,
-    pub lang: Lang,
 }
 
 impl State {
-    pub fn new(lang: Lang) -> Self {
-        Self { inputs: CONTENT.defaults(), lang }
+    /// The defaults: what the page was prerendered with.
+    pub fn new() -> Self {
+        Self { inputs: CONTENT.defaults() }
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -46,8 +51,7 @@ impl Reducible for State {
             Action::Equipment(on) => next.inputs.equipment = on,
             Action::Rule(r) => next.inputs.rule = r,
             Action::Reset => next.inputs = CONTENT.defaults(),
-            Action::Lang(lang) => next.lang = lang,
-            Action::Restore(inputs, lang) => next = State { inputs, lang },
+            Action::Restore(inputs) => next.inputs = inputs,
         }
         next.inputs = next.inputs.clamped(&CONTENT.limits());
         if next == *self {
@@ -64,7 +68,7 @@ mod tests {
 
     #[test]
     fn reducer_clamps_and_resets() {
-        let s = Rc::new(State::new(Lang::En));
+        let s = Rc::new(State::new());
         let s = s.reduce(Action::Set(Field::Overtime, 9_000));
         assert_eq!(s.inputs.overtime_bp, 2_500);
         let s = s.reduce(Action::Set(Field::Officers, 50_000));

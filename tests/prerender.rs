@@ -35,7 +35,13 @@ fn every_event_and_default_figure_is_in_both_pages() {
     for lang in Lang::ALL {
         let page = prerender::page(&template(), lang).unwrap();
         let text = text_of(&page);
-        assert!(page.contains(&format!("<html lang=\"{}\" data-glue=", lang.code())));
+        assert!(page.contains(&format!("<html lang=\"{}\" data-pages=\"en=index.html es=index.es.html\" data-glue=", lang.code())));
+        // Only the calculator runs in the browser: its markup is the island's, once, and no
+        // hydration markers (the island renders afresh).
+        assert_eq!(page.matches(&format!("<div id=\"{}\">", explainer::app::ISLAND_ID)).count(), 1);
+        let island = page.split(&format!("<div id=\"{}\">", explainer::app::ISLAND_ID)).nth(1).unwrap();
+        assert!(island.starts_with("<section data-calculator"), "{}", &island[..80]);
+        assert!(!page.contains("<!--<["), "hydration markers");
         assert!(text.contains(CONTENT.ui.title.get(lang)));
         for e in CONTENT.events.iter() {
             assert!(text.contains(e.headline.get(lang)), "{:?}: headline of {}", lang, e.id);
@@ -74,14 +80,14 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     let page = prerender::page(&template(), Lang::En).unwrap();
     // No preload: the loader fetches the calculator's code only when it is needed.
     assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
-    assert!(page.contains(r#"<html lang="en" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys=""#));
+    assert!(page.contains(r#"<html lang="en" data-pages="en=index.html es=index.es.html" data-glue="./explainer-1a2b.js" data-glue-integrity="sha384-GLUE" data-wasm="./explainer-1a2b_bg.wasm" data-wasm-integrity="sha384-WASM" data-keys=""#));
     // What the link parser accepts, key by key, for the loader: `key=pattern`, in link order.
     let keys = page.split(r#" data-keys=""#).nth(1).and_then(|s| s.split('"').next()).unwrap();
     let entries: Vec<(&str, &str)> = keys.split(' ').filter_map(|e| e.split_once('=')).collect();
     assert!(entries.iter().map(|e| e.0).eq(explainer_core::url::keys()), "{keys}");
     assert!(entries.iter().all(|(_, p)| p.starts_with('^') && p.ends_with('$')), "{keys}");
     assert!(entries.contains(&("rule", "^(dhs|reuters)$")) && entries.contains(&("lang", "^([eE][nN]|[eE][sS])$")), "{keys}");
-    assert!(page.contains(r#"<div id="explainer"><!--"#));
+    assert!(page.contains(r#"<div id="explainer"><article lang="en""#));
     // The loader's notes, in the page's language (it has no text of its own).
     for lang in Lang::ALL {
         let page = prerender::page(&template(), lang).unwrap();

@@ -28,9 +28,8 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// Test-only switches, so the browser tests can make the widget fail on purpose:
-/// `window.__explainerTest = { panic: true }` (a panic while hydrating), `{ mismatch: true }`
-/// (a render that differs from the prerendered markup) or `{ trap: true }` (a wasm trap with no
-/// panic before it). No page sets this object.
+/// `window.__explainerTest = { panic: true }` (a panic in the first render) or `{ trap: true }`
+/// (a wasm trap with no panic before it). No page sets this object.
 pub fn test_switch(name: &str) -> bool {
     if !cfg!(target_arch = "wasm32") {
         return false; // prerendering: there is no window
@@ -43,7 +42,7 @@ pub fn test_switch(name: &str) -> bool {
         .is_some_and(|v| v.is_truthy())
 }
 
-/// Marks the root `data-ready="true"` once hydration is done: the page is interactive.
+/// Marks the root `data-ready="true"` once the calculator has rendered: it is interactive.
 pub fn mark_ready() {
     if let Some(root) = document().and_then(|d| d.get_element_by_id("explainer")) {
         step("ready");
@@ -62,13 +61,33 @@ pub fn step(name: &str) {
     }
 }
 
-/// `<html lang>` and the title follow the widget's language.
-pub fn apply_lang(lang: Lang) {
-    if let Some(doc) = document() {
-        if let Some(html) = doc.document_element() {
-            let _ = html.set_attribute("lang", lang.code());
+/// Empties the island's root for the client render (the same markup, drawn in the same task),
+/// and returns the id of the control inside it that had the focus, to give it back.
+pub fn take_over(root: &web_sys::Element) -> Option<yew::AttrValue> {
+    let focused = document().and_then(|d| d.active_element()).filter(|e| root.contains(Some(e))).map(|e| e.id()).filter(|id| !id.is_empty());
+    root.set_inner_html("");
+    focused.map(yew::AttrValue::from)
+}
+
+/// Gives the focus to the element with this id.
+pub fn focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The language links (`a[hreflang]`, static markup outside the island) carry the scenario, so
+/// the other page starts from it. At the defaults (and without the code) they are the plain
+/// links that were prerendered.
+pub fn point_lang_links(inputs: &Inputs) {
+    let Some(doc) = document() else { return };
+    let plain = *inputs == crate::content::CONTENT.defaults();
+    for lang in Lang::ALL {
+        if let Ok(Some(a)) = doc.query_selector(&format!("a[hreflang=\"{}\"]", lang.code())) {
+            let file = prerender_file(lang);
+            let href = if plain { file.to_string() } else { format!("{file}?{}", url::to_query(inputs, lang)) };
+            let _ = a.set_attribute("href", &href);
         }
-        doc.set_title(crate::content::CONTENT.ui.title.get(lang));
     }
 }
 

@@ -9,9 +9,10 @@ use crate::{App, AppProps};
 /// The empty root in `index.html` that the prerendered widget fills.
 pub const ROOT: &str = r#"<div id="explainer"></div>"#;
 
-/// The widget in `lang`, with Yew's hydration markers.
+/// The widget in `lang`. No hydration markers: the browser renders the calculator afresh
+/// (crate::island) and nothing else.
 pub fn render(lang: Lang) -> String {
-    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang, restore: None }).render())
+    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang }).hydratable(false).render())
 }
 
 fn escape_attr(s: &str) -> String {
@@ -31,11 +32,14 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     let (out, glue) = take_link(template, "modulepreload")?;
     let (out, wasm) = take_link(&out, "preload")?;
     let mut out = out.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
-    // <html>'s attributes: the language, where the code is, with its SRI hashes, and the
-    // loader's notes in this language (the loader has no text of its own).
+    // <html>'s attributes: the language, each language's page (a link asking for the other
+    // language goes there), where the code is, with its SRI hashes, and the loader's notes in
+    // this language (the loader has no text of its own).
+    let pages: Vec<String> = Lang::ALL.iter().map(|&l| format!("{}={}", l.code(), crate::edge::prerender_file(l))).collect();
     let html = format!(
-        r#" lang="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}" data-note-loading="{}" data-note-failed="{}" data-note-failed-link="{}""#,
+        r#" lang="{}" data-pages="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}" data-note-loading="{}" data-note-failed="{}" data-note-failed-link="{}""#,
         lang.code(),
+        escape_attr(&pages.join(" ")),
         escape_attr(&glue.href),
         escape_attr(&glue.integrity),
         escape_attr(&wasm.href),
@@ -122,8 +126,10 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
     let wasm = attr(page, "data-wasm").ok_or_else(|| missing("data-wasm"))?;
     let loader = attr(&page[page.find("<script").ok_or_else(|| missing("loader script"))?..], "src").ok_or_else(|| missing("loader src"))?;
     let css = attr(&page[page.find("rel=\"stylesheet\"").ok_or_else(|| missing("stylesheet"))?..], "href").ok_or_else(|| missing("stylesheet href"))?;
-    // The same <html> data, with the code inline (no hashes needed: nothing is fetched).
-    let mut out = page.to_string();
+    // The same <html> data, with the code inline (no hashes needed: nothing is fetched), and
+    // no other pages (a lone file has none next to it).
+    let pages = attr(page, "data-pages").ok_or_else(|| missing("data-pages"))?;
+    let mut out = page.replacen(&format!(r#" data-pages="{pages}""#), "", 1);
     for (key, file, mime) in [("data-glue", glue, "text/javascript"), ("data-wasm", wasm, "application/wasm")] {
         let inline = base64::engine::general_purpose::STANDARD.encode(read(file)?);
         let hash = format!(r#" {key}-integrity="{}""#, attr(page, &format!("{key}-integrity")).unwrap_or(""));
@@ -141,7 +147,7 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
             lines.push('\n');
         }
     }
-    // Yew's hydration sets the attributes it renders and keeps others, so `hidden` stays.
+    // The switch is static markup outside the island: `hidden` stays.
     let switches: Vec<usize> = lines.match_indices("<nav ").map(|(i, _)| i).filter(|&i| lines[i..].split('>').next().is_some_and(|tag| tag.contains(r#"class="lang""#))).collect();
     let [at] = switches[..] else {
         return Err(missing("single language switch (<nav class=\"lang\">)"));

@@ -1,0 +1,58 @@
+//! The calculator in the browser: the one part of the widget that changes, so the only one the
+//! wasm renders. It replaces the island's prerendered markup, which is the same markup, in the
+//! same task (no paint in between), then applies a shared link's scenario.
+
+use explainer_core::content::Lang;
+use explainer_core::model::Inputs;
+use yew::prelude::*;
+
+use crate::components::Calculator;
+use crate::edge;
+use crate::hooks::use_effect_after_first;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct IslandProps {
+    /// The page's language.
+    pub lang: Lang,
+    /// A shared link's scenario, applied right after the first render, which must be the
+    /// prerendered one (the defaults) so that nothing moves; the live region then speaks it.
+    #[prop_or_default]
+    pub restore: Option<Inputs>,
+    /// The control that had the focus in the prerendered markup (its id), to give it back.
+    #[prop_or_default]
+    pub focus: Option<AttrValue>,
+}
+
+#[function_component]
+pub fn Island(props: &IslandProps) -> Html {
+    let lang = props.lang;
+    let state = use_reducer(State::new);
+    if edge::test_switch("panic") {
+        panic!("test-only switch: a deliberate panic in the first render");
+    }
+    {
+        let (dispatch, restore, focus) = (state.dispatcher(), props.restore, props.focus.clone());
+        use_effect_with((), move |_| {
+            if let Some(id) = focus {
+                edge::focus(&id);
+            }
+            if let Some(inputs) = restore {
+                dispatch.dispatch(Action::Restore(inputs));
+            }
+            // The link's scenario is drawn in this same task, before the loader sees "ready".
+            edge::mark_ready();
+        });
+    }
+    // The language links carry the scenario (the other page starts from it).
+    use_effect_with(state.inputs, |inputs| edge::point_lang_links(inputs));
+    // The address follows the scenario (not on the first render: nothing changed yet).
+    use_effect_after_first(state.inputs, move |&inputs| edge::sync_url_soon(inputs, lang));
+    // One callback for the whole life of the island, so a change does not re-render what
+    // did not change.
+    let on_change = {
+        let dispatch = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action| dispatch.dispatch(action)))).clone()
+    };
+    html! { <Calculator inputs={state.inputs} {lang} {on_change} /> }
+}
