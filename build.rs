@@ -21,6 +21,10 @@ fn main() {
     if let Err(e) = explainer_core::content::trace(&content, &text, path, &facts_text, facts) {
         fail("the content file states something the fact sheet does not.", &e);
     }
+    // The browser's wasm renders only the calculator: it carries only the calculator's texts
+    // (`for_island`). Native builds (the prerender, the tests) get the whole content.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let content = if wasm { explainer_core::content::for_island(&content) } else { content };
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     std::fs::write(&out, explainer_core::content::to_rust(&content)).expect("write generated content");
 }

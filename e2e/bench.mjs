@@ -255,20 +255,22 @@ ${lhText}
   this setup can show. The row against the floor (goal ≤ 1.25x) is what the widget adds.
 - **Interactive** has two rows: the timeline (interactive once parsed and painted, since it
   needs no script) and the calculator when its code starts at once (a link with a scenario:
-  the worst case, fetch, compile and hydration during the page load). On that path the
-  download starts as soon as the (async) loader runs, but the main thread is the limit:
-  first the layout and paint of the whole prerendered page (about 5,700 px tall on a phone),
-  then compiling the wasm and hydrating the whole widget.
+  the worst case: fetch, compile and the island's first render during the page load). On
+  that path the download starts as soon as the (async) loader runs, but the main thread is
+  the limit: first the parse, layout and paint of the whole prerendered page (about 5,700 px
+  tall on a phone), then compiling the wasm and rendering the calculator (only the
+  calculator: the rest of the page is static HTML).
 
 ## What was tried
 
 - Content compiled in by \`build.rs\` (no runtime parser); \`opt-level = "z"\`, LTO,
   \`codegen-units = 1\`, \`panic = "abort"\`; \`wasm-opt -Oz\` (also \`-Oz --converge\`, \`-Os\`, \`-O3\`:
   within 0.3% of each other). Trunk's \`minify = "on_release"\` failed to build this page.
-- **Yew's floor, measured:** a one-button Yew 0.21 app with the same profile and tools is
-  66 KB gzip of wasm plus 6 KB of glue (Yew 0.23: 67 KB). With this page's HTML, CSS and
-  loader (about 11 KB), no Yew page that hydrates at load can be under the 80 KB cap, so the
-  calculator's code is loaded when it is needed instead.
+- **Yew's floor, measured** (\`bench/floor/measure.sh\`, built as the widget's wasm is): a
+  one-number Yew 0.21 island, client-rendered, is 49.7 KB gzip of wasm plus 5.7 KB of glue
+  (the whole widget hydrated used to be 66 KB of wasm for Yew alone). With this page's HTML,
+  CSS and loader (about 12 KB), no Yew page that runs at load can be under the old 80 KB
+  cap, so the calculator's code is loaded when it is needed instead.
 - Height messages for the host page moved from the wasm to the loader, so an embedded
   iframe fits the widget before (and without) the calculator's code.
 - Precompressed \`.gz\` and \`.br\` files are written next to every file in \`dist/\`
@@ -282,9 +284,11 @@ ${lhText}
 - Paint: a variant without CSS and JS paints at about the same time; \`content-visibility:
   auto\` below the fold would save about 150 ms but turn the iframe's height into an
   estimate (the host page would shift as the reader scrolls), so it was not used.
-- Not done: hydrating only the calculator (the timeline would stay static HTML and the
-  language switch would reload the page instead of switching in place), which would shorten
-  hydration and save about 5 KB gzip; a non-Yew calculator.
+- **The calculator is the only island** ([perf] #17): the title, timeline, sources and credit
+  are static HTML the wasm neither renders nor contains, and the calculator is rendered
+  afresh over its identical prerendered markup instead of hydrated. What it gave and what
+  was measured is in "[perf] #17" below.
+- Not done: a non-Yew calculator.
 `;
   // Every section this run does not write (the soak's, `cargo xtask soak`, and those written
   // by hand: sizes, the floor, what was tried for [perf]) is kept, in its place after these.

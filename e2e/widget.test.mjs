@@ -36,10 +36,11 @@ test('loads and hydrates with no error; every event and the default figures are 
   await page.close();
 });
 
-test('the calculator\'s first render changes nothing on screen and shifts no layout', async () => {
-  const page = await openPage(browser, `${server.base}/`);
-  // The markup as served, before any script ran, against the DOM after the island rendered.
-  const served = await (await fetch(`${server.base}/`)).text();
+for (const file of ['index.html', 'index.es.html']) test(`${file}: the calculator's first render changes nothing on screen and shifts no layout`, async () => {
+  const page = await openPage(browser, `${server.base}/${file}`);
+  // The markup as served, before any script ran, against the DOM after the island rendered
+  // (the wasm's content carries only the calculator's texts: a missing one shows here).
+  const served = await (await fetch(`${server.base}/${file}`)).text();
   await ready(page);
   // The DOM serialises boolean attributes as `checked=""`. The island sets an input's value and
   // checked state as properties (no attribute): those are compared control by control below.
@@ -54,7 +55,7 @@ test('the calculator\'s first render changes nothing on screen and shifts no lay
   }, served);
   assert.ok(controls.length > 8);
   assert.deepEqual(controls, servedControls);
-  // Every shift since the page loaded (buffered), read two frames after hydration finished:
+  // Every shift since the page loaded (buffered), read two frames after the first render:
   // by then any shift it caused was drawn and recorded (takeRecords has what was not delivered).
   const shift = await page.evaluate(() => new Promise((ok) => {
     let total = 0;

@@ -44,9 +44,8 @@ pub fn Island(props: &IslandProps) -> Html {
             edge::mark_ready();
         });
     }
-    // The language links carry the scenario (the other page starts from it).
-    use_effect_with(state.inputs, |inputs| edge::point_lang_links(inputs));
-    // The address follows the scenario (not on the first render: nothing changed yet).
+    // The address and the language links (the other page starts from them) follow the
+    // scenario; not on the first render: nothing changed yet.
     use_effect_after_first(state.inputs, move |&inputs| edge::sync_url_soon(inputs, lang));
     // One callback for the whole life of the island, so a change does not re-render what
     // did not change.

@@ -11,7 +11,7 @@ mod build;
 #[cfg(feature = "build")]
 mod trace;
 #[cfg(feature = "build")]
-pub use build::{load, parse, to_rust, trace, ContentError};
+pub use build::{for_island, load, parse, to_rust, trace, ContentError};
 
 pub type Str = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;

@@ -121,3 +121,24 @@ fn texts_that_state_the_models_amounts_must_match_it() {
     let m = error_after("up to $7,500 per officer for equipment", "up to $7,000 per officer for equipment");
     assert_names(&m, &[FILE, "calculator.equipment", "note.en", "$7,500"]);
 }
+
+/// The wasm's copy (`for_island`): the calculator whole, every source it cites, none of the
+/// page's own texts.
+#[test]
+fn the_island_copy_keeps_the_calculator_and_drops_the_page() {
+    let full = parse(&real(), "assets/content.toml").unwrap();
+    let island = explainer_core::content::for_island(&full);
+    assert_eq!(island.calculator, full.calculator);
+    assert_eq!(island.locale, full.locale);
+    assert!(island.events.is_empty() && island.derived.is_empty());
+    for lang in Lang::ALL {
+        assert_eq!(island.ui.title.get(lang), "");
+        assert_eq!(island.ui.calculator_heading.get(lang), full.ui.calculator_heading.get(lang));
+        assert_eq!(island.ui.source.get(lang), full.ui.source.get(lang));
+    }
+    let calc = &full.calculator;
+    for id in [&calc.awards.source, &calc.equipment.source, &calc.ice_funding.source, &calc.salary.source] {
+        assert_eq!(island.source(id), full.source(id), "{id}");
+    }
+    assert!(island.sources.len() < full.sources.len(), "sources the calculator does not cite are dropped");
+}

@@ -1,8 +1,8 @@
 use explainer_core::content::Lang;
-use explainer_core::model::{AwardTier, CapRule, Field, Inputs};
+use explainer_core::model::{Field, Inputs};
 use yew::prelude::*;
 
-use super::{Note, Slider};
+use super::{Options, Slider};
 use crate::content::CONTENT;
 use crate::state::Action;
 
@@ -25,13 +25,14 @@ enum CopyState {
     Failed(Inputs, Lang, String),
 }
 
-/// The sliders and switches, which follow the DHS rules, and the reset and copy-link buttons.
+/// The sliders and options, which follow the DHS rules, and the reset and copy-link buttons.
+/// The sliders and the options are components of their own, so moving one slider renders
+/// that slider and nothing else of the controls.
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let ControlsProps { inputs, lang, on_change, .. } = props;
     let lang = *lang;
     let ui = &CONTENT.ui;
-    let calc = &CONTENT.calculator;
 
     // Stable callbacks, so a slider whose value did not change is not rendered again.
     let on_input = {
@@ -42,28 +43,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
         html! { <Slider key={field.key()} {field} {lang} value={field.get(inputs)} {on_input} /> }
     });
 
-    // One radio button of a group (`name`), its id `{name}-{value}`.
-    let radio = |name: &'static str, value: &'static str, checked: bool, label: &str, action: Action| {
-        let id = format!("{name}-{value}");
-        html! {
-            <div class="choice" key={id.clone()}>
-                <input type="radio" {name} id={id.clone()} {value} {checked}
-                    onchange={on_change.reform(move |_: Event| action.clone())} />
-                <label for={id}>{ label.to_string() }</label>
-            </div>
-        }
-    };
-    let awards: Html = AwardTier::ALL.iter().zip(calc.award_tiers.iter())
-        .map(|(&tier, label)| radio("awards", tier.key(), inputs.awards == tier, label.get(lang), Action::Awards(tier)))
-        .collect();
-    let rules: Html = CapRule::ALL.iter()
-        .map(|&rule| radio("rule", rule.key(), inputs.rule == rule, calc.cap_rule.option(rule).get(lang), Action::Rule(rule)))
-        .collect();
-
-    let on_equipment = on_change.reform(|e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        Action::Equipment(input.checked())
-    });
     let on_reset = on_change.reform(|_: MouseEvent| Action::Reset);
     // What copy link did, for which scenario: a late answer for an older scenario is ignored.
     let copy = use_state_eq(|| CopyState::Idle);
@@ -104,28 +83,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls">
             { for sliders }
-            <fieldset class="awards" aria-describedby="awards-note">
-                <legend>{ calc.awards.label.get(lang) }</legend>
-                { awards }
-                <Note id="awards-note" fold=true about={calc.awards.label.get(lang).to_string()} text={calc.awards.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.awards.source)]} {lang} />
-            </fieldset>
-            <fieldset class="rule" aria-describedby="rule-note">
-                <legend>{ calc.cap_rule.label.get(lang) }</legend>
-                { rules }
-                <Note id="rule-note" fold=true about={calc.cap_rule.label.get(lang).to_string()} text={calc.cap_rule.note.get(lang).to_string()} sources={calc.cap_rule.sources.iter().map(|s| AttrValue::from(&**s)).collect::<Vec<_>>()} {lang} />
-            </fieldset>
-            // Beside the choice that causes it, so a reader who switches readings sees why.
-            if let Some(cut) = props.awards_cut.clone() {
-                <p class="awards-cut" id="out-awards-cut">{ cut }</p>
-            }
-            <div class="check">
-                <div class="choice">
-                    <input type="checkbox" id="equipment" checked={inputs.equipment} onchange={on_equipment}
-                        aria-describedby="equipment-note" />
-                    <label for="equipment">{ calc.equipment.label.get(lang) }</label>
-                </div>
-                <Note id="equipment-note" fold=true about={calc.equipment.label.get(lang).to_string()} text={calc.equipment.note.get(lang).to_string()} sources={vec![AttrValue::from(&*calc.equipment.source)]} {lang} />
-            </div>
+            <Options awards={inputs.awards} rule={inputs.rule} equipment={inputs.equipment} {lang}
+                awards_cut={props.awards_cut.clone()} on_change={on_change.clone()} />
             <div class="actions">
                 <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
                 <button type="button" class="copy" onclick={on_copy}>

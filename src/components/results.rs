@@ -57,7 +57,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <BreakdownTable figures={f.clone()} {lang} />
             // Paper has no controls: print says which options were on.
             <p class="summary print-only" id="out-summary">{ f.summary.clone() }</p>
-            <Note text={funding.note.get(lang).to_string()} sources={vec![AttrValue::from(&*funding.source)]} {lang} />
+            <Note text={AttrValue::Static(funding.note.get(lang))} sources={vec![AttrValue::Static(&funding.source)]} {lang} />
             <Status message={f.status.clone()} />
         </div>
     }

@@ -72,7 +72,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <Note id={note_id} fold=true about={label.to_string()} text={content.note.get(lang).to_string()} sources={vec![AttrValue::from(&*content.source)]} {lang} />
+            <Note id={note_id} fold=true about={AttrValue::Static(label)} text={AttrValue::Static(content.note.get(lang))} sources={vec![AttrValue::Static(&content.source)]} {lang} />
         </div>
     }
 }

@@ -110,9 +110,13 @@ pub const SYNC_URL_AFTER_MS: u32 = 250;
 /// A pending address update; dropping it cancels it.
 pub type Pending = gloo::timers::callback::Timeout;
 
-/// [`sync_url`] once the scenario has stayed the same for [`SYNC_URL_AFTER_MS`].
+/// [`sync_url`] and [`point_lang_links`] once the scenario has stayed the same for
+/// [`SYNC_URL_AFTER_MS`] (not at each step of a drag).
 pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
-    gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
+    gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || {
+        sync_url(&inputs, lang);
+        point_lang_links(&inputs);
+    })
 }
 
 /// Keeps the query string equal to the scenario, without adding history entries.

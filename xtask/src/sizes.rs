@@ -8,12 +8,14 @@ use std::path::Path;
 use crate::Result;
 
 /// Size budgets (gzip), checked by `cargo xtask test`, so size never grows silently.
-/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB).
-pub const PAGE_BUDGET: u64 = 12_600;
-/// CODE: the glue and the wasm, loaded when the reader nears the calculator.
-pub const CODE_BUDGET: u64 = 124_500;
+/// Each is the achieved size (BENCHMARKS.md) with a little room, so a growth of more than a
+/// few hundred bytes is a decision, not an accident.
+/// PAGE: everything the default page loads (the [perf] goal is at most 12 KB, 12,288 bytes).
+pub const PAGE_BUDGET: u64 = 12_288;
+/// CODE: the glue and the wasm of the calculator island, loaded when the reader nears it.
+pub const CODE_BUDGET: u64 = 99_200;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
-pub const STANDALONE_BUDGET: u64 = 178_000;
+pub const STANDALONE_BUDGET: u64 = 143_500;
 
 /// The one-file builds the prerender step writes (src/edge/prerender.rs `standalone_file`).
 const STANDALONE: [&str; 2] = ["explainer-standalone.html", "explainer-standalone.es.html"];

@@ -419,3 +419,42 @@ pub fn to_rust(c: &Content) -> String {
     out.push_str(";\n");
     out
 }
+
+/// The content the browser's wasm carries: what the calculator island shows, nothing of what
+/// only the static page does (the title, the timeline, the sources list, the loader's notes),
+/// so those texts are not downloaded twice. Sources stay only where the calculator cites them.
+/// A calculator text left out here would show as a change at the island's first render, which
+/// the browser tests compare with the served markup in both languages.
+pub fn for_island(c: &Content) -> Content {
+    let none = || Text { en: Cow::Borrowed(""), es: Cow::Borrowed("") };
+    let calc = &c.calculator;
+    let cited: Vec<&str> = Field::ALL
+        .iter()
+        .map(|&f| &*calc.slider(f).source)
+        .chain([&*calc.awards.source, &*calc.equipment.source, &*calc.ice_funding.source])
+        .chain(calc.cap_rule.sources.iter().map(|s| &**s))
+        .collect();
+    let mut out = c.clone();
+    let ui = &mut out.ui;
+    for text in [
+        &mut ui.title,
+        &mut ui.dek,
+        &mut ui.timeline_heading,
+        &mut ui.milestone,
+        &mut ui.gap,
+        &mut ui.sources_heading,
+        &mut ui.primary,
+        &mut ui.language,
+        &mut ui.lang_name,
+        &mut ui.credit,
+        &mut ui.loading_scenario,
+        &mut ui.not_started,
+        &mut ui.not_started_link,
+    ] {
+        *text = none();
+    }
+    out.events = Cow::Borrowed(&[]);
+    out.derived = Cow::Borrowed(&[]);
+    out.sources = Cow::Owned(c.sources.iter().filter(|s| cited.contains(&&*s.id)).cloned().collect());
+    out
+}
