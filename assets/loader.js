@@ -343,6 +343,15 @@ function listen() {
   document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(S.watchdog));
   document.addEventListener('resume', rearm);
   window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
+  // The EN/ES links replace this page, adding no history entry: Back leaves the widget (in an
+  // iframe, the host's Back is not spent on it). A new tab or window is the browser's.
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[hreflang]');
+    if (a && !e.defaultPrevented && !e.button && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      location.replace(a.href);
+    }
+  });
 }
 
 // ---- Once the body is parsed

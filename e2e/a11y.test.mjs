@@ -177,7 +177,7 @@ test('print: the timeline and current figures as text, no controls, black on whi
   await page.close();
 });
 
-test('shareable scenarios: the URL follows the sliders without history entries, the language link carries them, and they restore', async () => {
+test('shareable scenarios: the URL follows the sliders and the language link carries them, without history entries, and they restore', async () => {
   const page = await openPage(browser, `${server.base}/`);
   await ready(page);
   const historyLength = await page.evaluate(() => history.length);
@@ -186,13 +186,13 @@ test('shareable scenarios: the URL follows the sliders without history entries, 
   await page.check('#awards-750');
   await page.waitForFunction(() => location.search.includes('awards=750'));
   assert.equal(await page.evaluate(() => history.length), historyLength, 'the sliders add no history entry');
-  // The other language is the other page: a link, with the scenario (one history entry, as
-  // any link).
+  // The other language is the other page: its link carries the scenario, and replaces this
+  // page (no history entry: Back leaves the widget, as with the old in-place switch).
   await Promise.all([page.waitForURL(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
   await hydrated(page);
   const url = page.url();
   assert.match(url, /\/index\.es\.html\?officers=9001&salary=74510&benefits=62\.7&overtime=25&awards=750&equipment=0&rule=dhs&lang=es$/);
-  assert.equal(await page.evaluate(() => history.length), historyLength + 1);
+  assert.equal(await page.evaluate(() => history.length), historyLength);
   const { shown } = await readPage(page);
   await page.close();
 

@@ -36,10 +36,12 @@ for (const width of [320, 768, 1200]) {
   test(`demo article at ${width}px: the iframe fits the widget and follows its height`, async () => {
     const page = await openPage(browser, `${server.base}/demo/article.html`, { viewport: { width, height: 900 } });
     const { frame, height } = await assertFits(page, `${width}px`);
+    const historyLength = await page.evaluate(() => history.length);
     await frame.click('nav.lang a[hreflang="es"]');
     await frame.waitForFunction(() => document.documentElement.lang === 'es');
     const after = await assertFits(page, `${width}px, Spanish`);
     assert.notEqual(after.height, height, 'switching language changes the height');
+    assert.equal(await page.evaluate(() => history.length), historyLength, 'the host\'s Back is not spent on the widget');
     assert.deepEqual(page.errors, []);
     await page.close();
   });
