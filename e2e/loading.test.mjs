@@ -74,7 +74,11 @@ test('a keyboard reader starts it with the first Tab; a touch or click does too'
   await page.waitForTimeout(300);
   assert.equal(await isReady(page), false);
   await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 60));
   await hydrated(page);
+  // The first render replaced the prerendered markup; the focus is where the Tab put it.
+  assert.equal(await page.evaluate(() => document.activeElement.outerHTML.slice(0, 60)), first);
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY');
   await page.close();
 
   const other = await openPage(browser, `${server.base}/widget/`, PHONE);
@@ -106,8 +110,12 @@ test('what the reader does before the code has started is kept', async () => {
   await page.click('label[for="awards-1000"]');
   assert.equal(await page.inputValue('#officers'), '20000', 'the native slider moved');
   assert.equal(await isReady(page), false, 'before the code has started');
+  const focused = await page.evaluate(() => document.activeElement.id);
   await hydrated(page);
   await page.waitForFunction(() => document.getElementById('out-per-officer').textContent !== '$139,855');
+  // The island replaced the prerendered controls: the focus is on the same control.
+  assert.equal(await page.evaluate(() => document.activeElement.id), focused);
+  assert.equal(focused, 'awards-1000');
   const { inputs, shown } = await readPage(page);
   assert.equal(inputs.officers, 20000);
   assert.equal(inputs.awards, '1000');
