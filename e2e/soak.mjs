@@ -50,7 +50,11 @@ function link(i) {
   } else if (kind === 'lang only') {
     q.push(file ? 'lang=en' : 'lang=es');
   }
-  return { kind, path: `/${file}${q.length ? `?${q.join('&')}` : ''}`, width: WIDTHS[i % WIDTHS.length] };
+  const query = q.length ? `?${q.join('&')}` : '';
+  // A link asking for the other language lands on that language's page (the loader sends it
+  // there with its query); a language alone starts no code, so the reader scrolls to it.
+  const other = (kind === 'lang only' || (es && !file)) ? (file ? '/index.html' : '/index.es.html') : null;
+  return { kind, path: `/${file}${query}`, lands: other && `${other}${query}`, width: WIDTHS[i % WIDTHS.length] };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
@@ -86,12 +90,13 @@ async function tab(width) {
 }
 
 async function one(i, warm) {
-  const { kind, path: where, width } = link(i);
+  const { kind, path: where, lands, width } = link(i);
   const page = warm ?? await tab(width);
   if (warm) await page.setViewportSize({ width, height: 800 });
   const errors = (page.errors = []);
   try {
     await page.goto(`${server.base}${where}`, { waitUntil: 'commit' });
+    if (lands) await page.waitForURL(`${server.base}${lands}`, { waitUntil: 'commit', timeout: BOUND_MS });
     // Measured in the page, without polling by frames (a stalled page may paint none): the
     // moment the root is ready and the link's scenario is on screen, in ms since navigation.
     const at = await page.evaluate(({ bound, scroll }) => new Promise((ok) => {
@@ -99,14 +104,14 @@ async function one(i, warm) {
       const check = () => { if (done()) { watch.disconnect(); ok(Math.round(performance.now())); } };
       const watch = new MutationObserver(check);
       const begin = () => {
-        if (scroll) document.querySelector('section.calculator').scrollIntoView();
+        if (scroll) document.getElementById('calculator-island').scrollIntoView();
         watch.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'class'] });
         check();
       };
       if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
       else begin();
       setTimeout(() => { watch.disconnect(); ok(null); }, Math.max(0, bound - performance.now()));
-    }), { bound: BOUND_MS, scroll: kind === 'scrolled' }).catch((e) => `page gone: ${e.message.split('\n')[0]}`);
+    }), { bound: BOUND_MS, scroll: kind !== 'scenario' }).catch((e) => `page gone: ${e.message.split('\n')[0]}`);
     const retried = await page.evaluate(() => (window.__explainerSteps || []).some(([n]) => n.startsWith('first try: ') || n.startsWith('retry')) ).catch(() => true);
     if (cut) return;
     if (typeof at !== 'number' || retried) {
