@@ -53,7 +53,7 @@ function link(i) {
   const query = q.length ? `?${q.join('&')}` : '';
   // A link asking for the other language lands on that language's page (the loader sends it
   // there with its query); a language alone starts no code, so the reader scrolls to it.
-  const other = (kind === 'lang only' || (es && !file)) ? (file ? '/index.html' : '/index.es.html') : null;
+  const other = (kind === 'lang only' || (kind === 'scenario' && es && !file)) ? (file ? '/index.html' : '/index.es.html') : null;
   return { kind, path: `/${file}${query}`, lands: other && `${other}${query}`, width: WIDTHS[i % WIDTHS.length] };
 }
 
