@@ -1,22 +1,15 @@
 // Accessibility, Spanish, themes, print and shareable scenarios, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, openPage, ready, hydrated, readPage, artifacts } from './lib.mjs';
+import { suite, openPage, ready, hydrated, readPage, artifacts } from './lib.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(artifacts, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+suite({}, (s) => ({ server, browser } = s));
+before(() => mkdir(artifacts, { recursive: true }));
 
 async function axe(page) {
   await page.addScriptTag({ path: axePath });

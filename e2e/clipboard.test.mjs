@@ -2,19 +2,12 @@
 // browser says it copied; otherwise the link is shown, selected, in a labelled read-only field.
 // At the top level and in a cross-origin iframe (the host on one loopback port, the widget on
 // another); each time, the link (copied or shown) must restore the scenario when opened.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveCrossOrigin, launch, ready, readPage, recordErrors } from './lib.mjs';
+import { suite, serveCrossOrigin, ready, readPage, recordErrors } from './lib.mjs';
 
 let servers, browser;
-before(async () => {
-  servers = await serveCrossOrigin();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+suite({ start: serveCrossOrigin }, (s) => ({ server: servers, browser } = s));
 
 const TEXT = {
   en: { copy: 'Copy link to this scenario', copied: 'Link copied', label: 'Link to this scenario', failed: 'The link could not be copied automatically. It is selected in the field above: copy it from there.' },

@@ -1,19 +1,12 @@
 // The widget embedded from another origin, as on a news site: the host pages (demo article,
 // Pym.js and @newswire/frames parents) on one loopback port, the widget on another. The host
 // cannot read the widget's document, so sizes are measured on both sides.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveCrossOrigin, launch, openPage, hydrated, isCode, iframeFit } from './lib.mjs';
+import { suite, serveCrossOrigin, openPage, hydrated, isCode, iframeFit } from './lib.mjs';
 
 let servers, browser;
-before(async () => {
-  servers = await serveCrossOrigin();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+suite({ start: serveCrossOrigin }, (s) => ({ server: servers, browser } = s));
 
 /** Scrolls the host page to the widget, then the calculator into view, as a reader would.
  *  (Chromium does not draw a cross-origin iframe that is out of view, so the frame's own

@@ -1,23 +1,18 @@
 // The widget in a news page's iframe: our snippet, Pym.js and @newswire/frames parents.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, ready, dist, root, iframeFit } from './lib.mjs';
+import { suite, openPage, ready, dist, root, iframeFit } from './lib.mjs';
 
 let server, browser;
-before(async () => {
-  server = await serve({
+suite({
+  mounts: {
     '/widget/': dist,
     '/demo/': path.join(root, 'demo'),
     '/vendor/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
     '/vendor/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+}, (s) => ({ server, browser } = s));
 
 /** Waits until the iframe is as tall as the widget inside it (within 2 px), with no inner scroll. */
 async function assertFits(page, note) {

@@ -1,5 +1,6 @@
 // Shared by the browser tests: a static server for dist/ on loopback, Debian's Chromium,
 // and the model oracle (the native `figures` binary) to compare the page against.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -242,5 +243,23 @@ export async function readPage(page) {
         awardsCut: document.querySelector('#out-awards-cut')?.textContent.trim() ?? '-', rows,
       },
     };
+  });
+}
+
+/** A test file's shared setup: before its tests, a server (`serve(mounts)`, or what `start`
+ *  returns, e.g. `serveCrossOrigin`), a browser and, with `model`, the native oracle; all
+ *  closed after them. `set` receives them ({ server, browser, model }) once started. */
+export function suite({ mounts, start, model: withModel = false } = {}, set) {
+  const s = {};
+  before(async () => {
+    if (withModel) s.model = oracle();
+    s.server = await (start ? start() : serve(mounts));
+    s.browser = await launch();
+    set(s);
+  });
+  after(async () => {
+    s.model?.close();
+    await s.browser?.close();
+    await s.server?.close();
   });
 }

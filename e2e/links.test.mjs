@@ -2,26 +2,17 @@
 // figures as if they were the link's (the loader marks the results busy and says it is
 // loading); if the code cannot start, it says the figures are the defaults. Links without a
 // valid scenario mark nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, hydrated, isCode, oracle, readPage, root, dist, openPage } from './lib.mjs';
+import { suite, hydrated, isCode, readPage, root, dist, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
 
 let server, browser, model;
-before(async () => {
-  model = oracle();
-  server = await serve({ '/widget/': dist, '/demo/': path.join(root, 'demo') });
-  browser = await launch();
-});
-after(async () => {
-  model?.close();
-  await browser?.close();
-  await server?.close();
-});
+suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
 
 const LINK = 'officers=1000&salary=100000';
 const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1.19 mil millones' };

@@ -1,21 +1,12 @@
 // The calculator's code loads when it is needed, not with the page: the prerendered page is
 // complete without it, and every way a reader can reach the calculator starts it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, ready, hydrated, isCode, oracle, readPage, root, dist, iframeFit } from './lib.mjs';
+import { suite, openPage, ready, hydrated, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
 
 let server, browser, model;
-before(async () => {
-  model = oracle();
-  server = await serve({ '/widget/': dist, '/demo/': path.join(root, 'demo') });
-  browser = await launch();
-});
-after(async () => {
-  model?.close();
-  await browser?.close();
-  await server?.close();
-});
+suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
 
 const PHONE = { viewport: { width: 360, height: 740 } };
 const codeRequests = () => server.requests.filter(isCode);

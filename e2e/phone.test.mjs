@@ -1,21 +1,12 @@
 // Phones as phones: a mobile device profile (touch, a high-density screen, the viewport meta
 // honoured), the options tapped with a finger and a slider dragged with touch, in English and
 // Spanish at 320 and 375 px; every change shows the native model's figures.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, oracle, readPage, calculator } from './lib.mjs';
+import { suite, openPage, ready, readPage, calculator } from './lib.mjs';
 
 let server, browser, model;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  model = oracle();
-});
-after(async () => {
-  model?.close();
-  await browser?.close();
-  await server?.close();
-});
+suite({ model: true }, (s) => ({ server, browser, model } = s));
 
 /** A phone: what Playwright's device descriptors set for a mid-range Android phone. */
 const phone = (width) => ({

@@ -3,19 +3,12 @@
 // officer's amount rounded half up to the cent, totals exact, money shown AP-style). The
 // page must show exactly these, in English and Spanish. (`figures` is the model's oracle;
 // it is not used here, so a bug shared by the model and the view cannot pass.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, hydrated } from './lib.mjs';
+import { suite, openPage, hydrated } from './lib.mjs';
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+suite({}, (s) => ({ server, browser } = s));
 
 const EN_SHARE = (s) => `For scale: equal to ${s} of about $18.75 billion a year, our even yearly split of ICE's new funding`;
 const ES_SHARE = (s) => `Como referencia: equivale a ${s} de unos $18.75 mil millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE`;

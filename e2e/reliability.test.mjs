@@ -1,23 +1,14 @@
 // Failures leave the prerendered content readable; hostile URLs break nothing; the widget
 // stays inside its origin, under a strict CSP, with SRI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, readFile, writeFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, ready, reach, readPage, oracle, dist, CSP } from './lib.mjs';
+import { suite, serve, openPage, ready, reach, readPage, dist, CSP } from './lib.mjs';
 
 let server, browser, model;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  model = oracle();
-});
-after(async () => {
-  model?.close();
-  await browser?.close();
-  await server?.close();
-});
+suite({ model: true }, (s) => ({ server, browser, model } = s));
 
 /** The widget gave up: prerendered content on screen, controls off, default figures. */
 async function assertStaticAndReadable(page, note) {
