@@ -139,7 +139,7 @@ function followVisible() {
     // Only on a change: a custom property on <html> restyles the page.
     if (value !== last) page.style.setProperty('--vis-top', (last = value));
   }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
-  // Re-placed whenever anything moves the calculator (fonts, a language switch, a restore).
+  // Re-placed whenever anything moves the calculator (fonts, a restored scenario, a note).
   const layout = () => {
     const calc = S.root.querySelector('[data-calculator]');
     const box = calc ? calc.getBoundingClientRect() : { top: 0, height: 0 };
@@ -344,12 +344,17 @@ function listen() {
   document.addEventListener('resume', rearm);
   window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
   // The EN/ES links replace this page, adding no history entry: Back leaves the widget (in an
-  // iframe, the host's Back is not spent on it). A new tab or window is the browser's.
+  // iframe, the host's Back is not spent on it). They keep this page's query under the link's
+  // scenario: `?theme=`, a host's keys (Pym.js's `childId`, which its height messages need).
+  // The language is the page's. A new tab or window is the browser's.
   document.addEventListener('click', (e) => {
     const a = e.target.closest && e.target.closest('a[hreflang]');
     if (a && !e.defaultPrevented && !e.button && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
       e.preventDefault();
-      location.replace(a.href);
+      const to = new URL(a.href);
+      for (const [k, v] of new URLSearchParams(location.search)) to.searchParams.has(k) || to.searchParams.append(k, v);
+      to.searchParams.delete('lang');
+      location.replace(to);
     }
   });
 }
@@ -389,7 +394,9 @@ function main() {
   // A link asking for the other language: that language's page, with the same query (each
   // language is its own prerendered page; `data-pages="en=index.html es=…"`).
   const other = S.lang !== S.pageLang && (page.dataset.pages || '').split(' ').find((p) => p.startsWith(S.lang + '='));
-  if (other) return location.replace(other.slice(S.lang.length + 1) + location.search + location.hash);
+  const to = other && new URL(other.slice(S.lang.length + 1) + location.search + location.hash, location.href).href;
+  // Not to this very address (a host that answers every path with one page): no reload loop.
+  if (to && to !== location.href) return location.replace(to);
   listen();
   printOpensNotes();
   if (S.scenario) pend();

@@ -46,7 +46,13 @@ test('with the real Pym.js parent', async () => {
   const page = await openPage(browser, `${server.base}/demo/pym.html`, { viewport: { width: 768, height: 900 } });
   await page.waitForSelector('iframe');
   assert.match(await page.getAttribute('iframe', 'src'), /childId=explainer-287g/);
-  await assertFits(page, 'pym');
+  const { frame, height } = await assertFits(page, 'pym');
+  // The other language's page keeps Pym's keys, so its height messages still reach the host.
+  await frame.click('nav.lang a[hreflang="es"]');
+  await frame.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.match(frame.url(), /\/index\.es\.html\?.*childId=explainer-287g/);
+  const after = await assertFits(page, 'pym, Spanish');
+  assert.notEqual(after.height, height, 'the Spanish page has its own height');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 
 const FILES = [['en', 'explainer-standalone.html', '$1.19 billion'], ['es', 'explainer-standalone.es.html', '$1.19 mil millones']];
 
-/** The switch is there for hydration (the markup must match) but hidden, before and after. */
+/** The switch is in the prerendered markup (static) but hidden, before and after the code runs. */
 async function assertNoSwitch(w, note) {
   assert.equal(await w.locator('nav.lang').count(), 1, `${note}: the markup keeps the switch`);
   assert.equal(await w.locator('nav.lang').isVisible(), false, `${note}: the switch is offered`);

@@ -19,9 +19,9 @@ pub struct IslandProps {
     /// prerendered one (the defaults) so that nothing moves; the live region then speaks it.
     #[prop_or_default]
     pub restore: Option<Inputs>,
-    /// The control that had the focus in the prerendered markup (its id), to give it back.
+    /// The focus and the open notes of the prerendered markup, to give back.
     #[prop_or_default]
-    pub focus: Option<AttrValue>,
+    pub kept: edge::Kept,
 }
 
 #[function_component]
@@ -32,11 +32,9 @@ pub fn Island(props: &IslandProps) -> Html {
         panic!("test-only switch: a deliberate panic in the first render");
     }
     {
-        let (dispatch, restore, focus) = (state.dispatcher(), props.restore, props.focus.clone());
+        let (dispatch, restore, kept) = (state.dispatcher(), props.restore, props.kept.clone());
         use_effect_with((), move |_| {
-            if let Some(id) = focus {
-                edge::focus(&id);
-            }
+            edge::give_back(&kept);
             if let Some(inputs) = restore {
                 dispatch.dispatch(Action::Restore(inputs));
             }
@@ -44,9 +42,13 @@ pub fn Island(props: &IslandProps) -> Html {
             edge::mark_ready();
         });
     }
-    // The address and the language links (the other page starts from them) follow the
-    // scenario; not on the first render: nothing changed yet.
-    use_effect_after_first(state.inputs, move |&inputs| edge::sync_url_soon(inputs, lang));
+    // The language links carry the scenario at once (a click must not take an older one to
+    // the other page); the address follows once the reader pauses. Not on the first render:
+    // nothing changed yet.
+    use_effect_after_first(state.inputs, move |&inputs| {
+        edge::point_lang_links(&inputs);
+        edge::sync_url_soon(inputs, lang)
+    });
     // One callback for the whole life of the island, so a change does not re-render what
     // did not change.
     let on_change = {

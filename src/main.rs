@@ -25,8 +25,8 @@ fn main() {
         core::arch::wasm32::unreachable(); // test-only: a trap with no panic before it
     }
     explainer::edge::step("render");
-    let focus = explainer::edge::take_over(&root);
-    yew::Renderer::<Island>::with_root_and_props(root, IslandProps { lang, restore, focus }).render();
+    let kept = explainer::edge::take_over(&root);
+    yew::Renderer::<Island>::with_root_and_props(root, IslandProps { lang, restore, kept }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

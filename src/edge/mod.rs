@@ -61,24 +61,52 @@ pub fn step(name: &str) {
     }
 }
 
-/// Empties the island's root for the client render (the same markup, drawn in the same task),
-/// and returns the id of the control inside it that had the focus, to give it back.
-pub fn take_over(root: &web_sys::Element) -> Option<yew::AttrValue> {
-    let focused = document().and_then(|d| d.active_element()).filter(|e| root.contains(Some(e))).map(|e| e.id()).filter(|id| !id.is_empty());
-    root.set_inner_html("");
-    focused.map(yew::AttrValue::from)
+/// What the reader did to the prerendered island that its markup does not hold: the element
+/// with the focus and the notes they opened, by position among the island's elements (the
+/// client render draws the same markup, so the same positions).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    focus: Option<u32>,
+    open: Vec<u32>,
 }
 
-/// Gives the focus to the element with this id.
-pub fn focus(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+/// Empties the island's root for the client render (the same markup, drawn in the same task),
+/// and returns what to give back once it is drawn ([`give_back`]).
+pub fn take_over(root: &web_sys::Element) -> Kept {
+    let active = document().and_then(|d| d.active_element());
+    let mut kept = Kept::default();
+    if let Ok(all) = root.query_selector_all("*") {
+        for i in 0..all.length() {
+            let Some(el) = all.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            if active.as_ref().is_some_and(|a| a.is_same_node(Some(&el))) {
+                kept.focus = Some(i);
+            }
+            if el.tag_name() == "DETAILS" && el.has_attribute("open") {
+                kept.open.push(i);
+            }
+        }
+    }
+    root.set_inner_html("");
+    kept
+}
+
+/// Opens the notes again and gives the focus back, in the island's first render.
+pub fn give_back(kept: &Kept) {
+    let Some(root) = document().and_then(|d| d.get_element_by_id(crate::app::ISLAND_ID)) else { return };
+    let Ok(all) = root.query_selector_all("*") else { return };
+    let at = |i: u32| all.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    for el in kept.open.iter().filter_map(|&i| at(i)) {
+        let _ = el.set_attribute("open", "");
+    }
+    if let Some(el) = kept.focus.and_then(at) {
         let _ = el.focus();
     }
 }
 
 /// The language links (`a[hreflang]`, static markup outside the island) carry the scenario, so
 /// the other page starts from it. At the defaults (and without the code) they are the plain
-/// links that were prerendered.
+/// links that were prerendered. (The loader adds the page's other keys, `?theme=` and a
+/// host's, when one is clicked.)
 pub fn point_lang_links(inputs: &Inputs) {
     let Some(doc) = document() else { return };
     let plain = *inputs == crate::content::CONTENT.defaults();
@@ -110,13 +138,9 @@ pub const SYNC_URL_AFTER_MS: u32 = 250;
 /// A pending address update; dropping it cancels it.
 pub type Pending = gloo::timers::callback::Timeout;
 
-/// [`sync_url`] and [`point_lang_links`] once the scenario has stayed the same for
-/// [`SYNC_URL_AFTER_MS`] (not at each step of a drag).
+/// [`sync_url`] once the scenario has stayed the same for [`SYNC_URL_AFTER_MS`].
 pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
-    gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || {
-        sync_url(&inputs, lang);
-        point_lang_links(&inputs);
-    })
+    gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
 }
 
 /// Keeps the query string equal to the scenario, without adding history entries.
