@@ -68,7 +68,8 @@ fn the_locale_decides_what_a_number_is() {
 
 #[test]
 fn worked_out_numbers_need_a_formula_that_gives_them() {
-    fails("formula = \"75 / 4\"", "formula = \"75 / 5\"", &["derived[0]", "formula", "the number 5"]);
+    // An operand the fact sheet lacks (its section on ICE's list brought a 5 in).
+    fails("formula = \"75 / 4\"", "formula = \"75 / 16\"", &["derived[0]", "formula", "the number 16"]);
     fails("value = \"18.75\"", "value = \"18.5\"", &["derived[0]", "value", "75 / 4 gives 18.75, not 18.5"]);
     fails("formula = \"75 / 4\"", "formula = \"75 divided by 4\"", &["derived[0]", "formula", "is not a formula"]);
     // Without the declaration, the yearly split is accepted only because the fact sheet has it.
