@@ -116,13 +116,13 @@ test('Spanish: ?lang=es and the visible switch; <html lang> follows', async () =
   const page = await openPage(browser, `${server.base}/index.html?lang=es`);
   await ready(page);
   await page.waitForFunction(() => document.documentElement.lang === 'es');
-  assert.match(await page.textContent('#timeline-title'), /^Cómo se llegó hasta aquí$/);
-  assert.equal(await page.textContent('#out-total'), '$1.19 mil millones');
+  assert.match(await page.textContent('#timeline-title'), /^El programa 287\(g\) a lo largo del tiempo$/);
+  assert.equal(await page.textContent('#out-total'), '$1,190 millones');
   assert.equal(await page.textContent('time[datetime="2012-09-18"]'), '18 de septiembre de 2012');
   await page.click('nav.lang a[hreflang="en"]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.equal(await page.textContent('#timeline-title'), 'How we got here');
-  assert.equal(await page.title(), 'DHS says it will cover the pay of local police in the 287(g) immigration program');
+  assert.equal(await page.textContent('#timeline-title'), 'The 287(g) program over time');
+  assert.equal(await page.title(), 'DHS says it will pay the salaries of local officers in the 287(g) immigration program');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

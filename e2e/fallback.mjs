@@ -25,6 +25,9 @@ function compose() {
   const make = (tag, cls, text) => Object.assign(document.createElement(tag), { className: cls, textContent: text ?? '' });
   const card = make('main', 'card');
   card.append(make('h1', 'card-title', q('#explainer-title').textContent));
+  // The figures are our estimate, under the assumptions listed under them (standards: a card
+  // on a feed must not read as the program's cost).
+  card.append(make('p', 'card-estimate', q('.headline .estimate').textContent));
   const figures = make('div', 'card-figures');
   for (const f of document.querySelectorAll('.headline .figure')) {
     const p = make('p', 'card-figure');
@@ -32,7 +35,10 @@ function compose() {
     figures.append(p);
   }
   if (figures.children.length !== 2) throw new Error('the prerendered page does not have the two headline figures');
-  card.append(figures, make('p', 'card-assumes', q('#out-assumes').textContent));
+  // Every assumption, as its slider shows it: "Officers covered: 8,501 · …".
+  const assumptions = [...document.querySelectorAll('.slider')].map((s) => `${s.querySelector('label').textContent.trim()}: ${s.querySelector('output').textContent.trim()}`);
+  if (assumptions.length === 0) throw new Error('the prerendered page has no sliders');
+  card.append(figures, make('p', 'card-assumes', assumptions.join(' · ')));
   card.append(q('svg.bar').cloneNode(true));
   const legend = make('ul', 'card-legend');
   for (const row of document.querySelectorAll('table.breakdown tbody tr')) {

@@ -15,7 +15,7 @@ let server, browser, model;
 suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
 
 const LINK = 'officers=1000&salary=100000';
-const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1.19 mil millones' };
+const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1,190 millones' };
 const LOADING = { en: /^Loading the scenario/, es: /^Cargando el escenario/ };
 const PHONE = { viewport: { width: 360, height: 740 } };
 

@@ -11,7 +11,7 @@ let server, browser;
 suite({}, (s) => ({ server, browser } = s));
 
 const EN_SHARE = (s) => `For scale: equal to ${s} of about $18.75 billion a year, our even yearly split of ICE's new funding`;
-const ES_SHARE = (s) => `Como referencia: equivale a ${s} de unos $18.75 mil millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE`;
+const ES_SHARE = (s) => `Como referencia: equivale ${s} de unos $18,750 millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE`;
 const EN_MAX = 'Assumes overtime at the maximum DHS announced: 25% of salary.';
 
 // rows: salary, benefits, overtime, awards, equipment: [per officer, all officers].
@@ -28,14 +28,14 @@ const SCENARIOS = [
     // 150,000 + 150,000 + 37,500 + 4,000 + 7,500 = 349,000; x 20,000 = $6.98 billion; /18.75 billion = 37.2%
     perOfficer: '$349,000', total: '$6.98 billion', share: EN_SHARE('37.2%'), assumes: EN_MAX,
     rows: [['$150,000', '$3 billion'], ['$150,000', '$3 billion'], ['$37,500', '$750 million'], ['$4,000', '$80 million'], ['$7,500', '$150 million']],
-    es: { perOfficer: '$349,000', total: '$6.98 mil millones', share: ES_SHARE('37.2%'), rows: [['$150,000', '$3 mil millones'], ['$150,000', '$3 mil millones'], ['$37,500', '$750 millones'], ['$4,000', '$80 millones'], ['$7,500', '$150 millones']] },
+    es: { perOfficer: '$349,000', total: '$6,980 millones', share: ES_SHARE('al 37.2%'), rows: [['$150,000', '$3,000 millones'], ['$150,000', '$3,000 millones'], ['$37,500', '$750 millones'], ['$4,000', '$80 millones'], ['$7,500', '$150 millones']] },
   },
   {
     name: 'every range at its bottom, one officer',
     q: 'officers=1&salary=40000&benefits=0&overtime=0&awards=0&equipment=0',
     perOfficer: '$40,000', total: '$40,000', share: EN_SHARE('less than 0.1%'), assumes: 'Assumes overtime of 0% of salary.',
     rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']],
-    es: { perOfficer: '$40,000', total: '$40,000', share: ES_SHARE('menos de 0.1%'), assumes: 'Supone horas extra de 0% del salario.', rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']] },
+    es: { perOfficer: '$40,000', total: '$40,000', share: ES_SHARE('a menos del 0.1%'), assumes: 'Supone horas extra equivalentes al 0% del salario.', rows: [['$40,000', '$40,000'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0'], ['$0', '$0']] },
   },
   {
     name: '$500 a quarter, under a million in most lines',
@@ -43,7 +43,7 @@ const SCENARIOS = [
     // 60,000 + 24,000 + 6,000 + 2,000 = 92,000; x 100 = $9.2 million
     perOfficer: '$92,000', total: '$9.2 million', share: EN_SHARE('less than 0.1%'), assumes: 'Assumes overtime of 10% of salary.',
     rows: [['$60,000', '$6 million'], ['$24,000', '$2.4 million'], ['$6,000', '$600,000'], ['$2,000', '$200,000'], ['$0', '$0']],
-    es: { perOfficer: '$92,000', total: '$9.2 millones', share: ES_SHARE('menos de 0.1%'), rows: [['$60,000', '$6 millones'], ['$24,000', '$2.4 millones'], ['$6,000', '$600,000'], ['$2,000', '$200,000'], ['$0', '$0']] },
+    es: { perOfficer: '$92,000', total: '$9.2 millones', share: ES_SHARE('a menos del 0.1%'), rows: [['$60,000', '$6 millones'], ['$24,000', '$2.4 millones'], ['$6,000', '$600,000'], ['$2,000', '$200,000'], ['$0', '$0']] },
   },
   {
     name: '$750 a quarter and equipment',
@@ -52,7 +52,7 @@ const SCENARIOS = [
     perOfficer: '$152,660', total: '$763.3 million', share: EN_SHARE('4.1%'), assumes: 'Assumes overtime of 15% of salary.',
     rows: [['$80,000', '$400 million'], ['$50,160', '$250.8 million'], ['$12,000', '$60 million'], ['$3,000', '$15 million'], ['$7,500', '$37.5 million']],
     es: {
-      perOfficer: '$152,660', total: '$763.3 millones', share: ES_SHARE('4.1%'), assumes: 'Supone horas extra de 15% del salario.',
+      perOfficer: '$152,660', total: '$763.3 millones', share: ES_SHARE('al 4.1%'), assumes: 'Supone horas extra equivalentes al 15% del salario.',
       rows: [['$80,000', '$400 millones'], ['$50,160', '$250.8 millones'], ['$12,000', '$60 millones'], ['$3,000', '$15 millones'], ['$7,500', '$37.5 millones']],
       valuetext: { officers: '5,000 agentes', salary: '$80,000 al año', benefits: '62.7% del salario', overtime: '15% del salario' },
     },
@@ -69,11 +69,11 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=25&awards=1000&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: EN_MAX,
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$25,000', '$25 million'], ['$0', '$0'], ['$0', '$0']],
-    cut: 'Awards reduced by $4,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
+    cut: 'Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
     es: {
-      perOfficer: '$175,000', total: '$175 millones', share: ES_SHARE('0.9%'),
+      perOfficer: '$175,000', total: '$175 millones', share: ES_SHARE('al 0.9%'),
       rows: [['$100,000', '$100 millones'], ['$50,000', '$50 millones'], ['$25,000', '$25 millones'], ['$0', '$0'], ['$0', '$0']],
-      cut: 'Bonos reducidos en $4,000 por agente: según la redacción de Reuters, las horas extra y los bonos comparten un mismo 25% del salario. Contamos primero las horas extra; ninguna fuente dice cuál va primero.',
+      cut: 'Bonos reducidos en $4,000 por agente: según una lectura de la redacción de Reuters, las horas extra y los bonos comparten un mismo 25% del salario. Contamos primero las horas extra; ninguna fuente dice cuál va primero.',
     },
   },
   {
@@ -88,7 +88,7 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=24&awards=500&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: 'Assumes overtime of 24% of salary.',
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$24,000', '$24 million'], ['$1,000', '$1 million'], ['$0', '$0']],
-    cut: 'Awards reduced by $1,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
+    cut: 'Awards reduced by $1,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
   },
   {
     name: 'Reuters reading: awards that fit are paid in full',
@@ -102,7 +102,7 @@ const SCENARIOS = [
     // 139,855.27 x 20,000 = 2,797,105,400 -> $2.8 billion; 14.92% -> 14.9%
     perOfficer: '$139,855', total: '$2.8 billion', share: EN_SHARE('14.9%'), assumes: EN_MAX,
     rows: [['$74,510', '$1.49 billion'], ['$46,718', '$934.36 million'], ['$18,628', '$372.55 million'], ['$0', '$0'], ['$0', '$0']],
-    es: { perOfficer: '$139,855', total: '$2.8 mil millones', share: ES_SHARE('14.9%'), rows: [['$74,510', '$1.49 mil millones'], ['$46,718', '$934.36 millones'], ['$18,628', '$372.55 millones'], ['$0', '$0'], ['$0', '$0']] },
+    es: { perOfficer: '$139,855', total: '$2,800 millones', share: ES_SHARE('al 14.9%'), rows: [['$74,510', '$1,490 millones'], ['$46,718', '$934.36 millones'], ['$18,628', '$372.55 millones'], ['$0', '$0'], ['$0', '$0']] },
   },
   {
     name: 'DHS officers with every extra',

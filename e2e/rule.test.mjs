@@ -35,13 +35,13 @@ test('DHS reading by default; the keyboard switches to Reuters\' reading, which 
   assert.equal(await text(page, '#out-total'), '$175 million');
   assert.deepEqual(await row(page, 'awards'), ['$0', '$0']);
   assert.equal(await text(page, '#out-awards-cut'),
-    'Awards reduced by $4,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.');
+    'Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.');
   const inputs = await matchesModel(page, 'Reuters');
   assert.equal(inputs.rule, 'reuters');
   // The live region says which reading lowered the total, once the reader pauses. (It may
   // first have spoken the link's own total, $179 million: a slow machine lets 800 ms pass
   // between the link's figures and the key press. So: this scenario's announcement, or none.)
-  const spoken = 'Total: $175 million a year, with overtime and awards sharing one 25% of salary, as Reuters worded the rule';
+  const spoken = 'Total: $175 million a year, with overtime and awards sharing one 25% of salary, on one reading of Reuters\' wording';
   await page.waitForFunction((t) => document.getElementById('status').textContent.trim() === t, spoken, { timeout: 5000 })
     .catch(async () => assert.fail(`the live region says ${JSON.stringify(await text(page, '#status'))}, not ${JSON.stringify(spoken)}`));
 
@@ -85,7 +85,7 @@ test('Spanish: the choice, its figures and its note; a malformed value is ignore
   const page = await openPage(browser, `${server.base}/index.es.html?${SCENARIO}&rule=reuters&rule=bogus`);
   await hydrated(page);
   await page.waitForFunction(() => document.getElementById('rule-reuters').checked);
-  assert.equal(await text(page, 'label[for="rule-reuters"]'), 'Horas extra y bonos juntos hasta 25% del salario (según la redacción de Reuters)');
+  assert.equal(await text(page, 'label[for="rule-reuters"]'), 'Horas extra y bonos juntos hasta el 25% del salario (una lectura de la redacción de Reuters)');
   assert.equal(await text(page, '#out-per-officer'), '$175,000');
   assert.equal(await text(page, '#out-total'), '$175 millones');
   assert.match(await text(page, '#out-awards-cut'), /^Bonos reducidos en \$4,000 por agente/);
@@ -101,7 +101,7 @@ test('print shows the chosen reading and options in words', async () => {
   assert.equal(await page.locator('#out-summary').isVisible(), false, 'on screen the controls say it');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await text(page, '#out-summary'),
-    'Options: performance awards, $1,000 a quarter (90–100%); equipment allowance, counted; 25% cap, Overtime and awards together up to 25% of salary (as Reuters worded it).');
+    'Options: performance awards, $1,000 a quarter (90–100%); equipment allowance, counted; 25% cap, Overtime and awards together up to 25% of salary (one reading of Reuters\' wording).');
   assert.ok(await page.locator('#out-summary').isVisible());
   assert.ok(await page.locator('label[for="rule-reuters"]').isVisible());
   assert.equal(await page.locator('label[for="rule-dhs"]').isVisible(), false, 'only the chosen reading is printed');

@@ -12,7 +12,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const FILES = [['en', 'explainer-standalone.html', '$1.19 billion'], ['es', 'explainer-standalone.es.html', '$1.19 mil millones']];
+const FILES = [['en', 'explainer-standalone.html', '$1.19 billion'], ['es', 'explainer-standalone.es.html', '$1,190 millones']];
 
 /** The switch is in the prerendered markup (static) but hidden, before and after the code runs. */
 async function assertNoSwitch(w, note) {

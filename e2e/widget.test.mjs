@@ -142,8 +142,8 @@ test('the Spanish page is prerendered and hydrates in Spanish', async () => {
   await ready(page);
   assert.deepEqual(page.errors, []);
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
-  assert.equal(await page.textContent('#out-total'), '$1.19 mil millones');
-  assert.match(await page.textContent('#timeline-title'), /^Cómo se llegó hasta aquí$/);
+  assert.equal(await page.textContent('#out-total'), '$1,190 millones');
+  assert.match(await page.textContent('#timeline-title'), /^El programa 287\(g\) a lo largo del tiempo$/);
   await page.focus('#salary');
   await page.keyboard.press('ArrowRight');
   await assertMatchesModel(page, 'Spanish salary');

@@ -14,6 +14,17 @@ pub fn readout(content: &Content, field: Field, value: u32, lang: Lang) -> (Stri
     (shown, spoken)
 }
 
+/// The share card's text for a scenario (og:image:alt): its figures, labelled as our estimate,
+/// and what they assume (the inputs `ui.card_assumptions` names).
+pub fn card_alt(content: &Content, inputs: &Inputs, lang: Lang) -> String {
+    let ui = &content.ui;
+    let values: Vec<(&str, String)> = Field::ALL.iter().map(|&f| (f.key(), readout(content, f, f.get(inputs), lang).0)).collect();
+    let named: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let assumptions = format::fill(ui.card_assumptions.get(lang), &named);
+    let f = Figures::with(content, inputs, lang);
+    format::fill(ui.card_alt.get(lang), &[("per_officer", &f.per_officer), ("total", &f.total), ("assumptions", &assumptions)])
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
     pub breakdown: Breakdown,
@@ -100,11 +111,11 @@ mod tests {
         let r = Figures::new(&Inputs { rule: CapRule::Reuters, ..i }, Lang::En);
         assert_eq!((r.per_officer.as_str(), r.total.as_str()), ("$175,000", "$175 million"));
         assert_eq!(r.rows[3].0, "$0");
-        assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: as Reuters worded the rule, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first."));
-        assert_eq!(r.status, "Total: $175 million a year, with overtime and awards sharing one 25% of salary, as Reuters worded the rule");
+        assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first."));
+        assert_eq!(r.status, "Total: $175 million a year, with overtime and awards sharing one 25% of salary, on one reading of Reuters' wording");
         let es = Figures::new(&Inputs { rule: CapRule::Reuters, overtime_bp: 2_000, ..i }, Lang::Es);
         assert_eq!(es.awards_cut, None, "20% overtime leaves room for $4,000 of awards");
-        assert_eq!(es.assumes, "Supone horas extra de 20% del salario.");
-        assert!(es.summary.contains("según la redacción de Reuters"), "{}", es.summary);
+        assert_eq!(es.assumes, "Supone horas extra equivalentes al 20% del salario.");
+        assert!(es.summary.contains("una lectura de la redacción de Reuters"), "{}", es.summary);
     }
 }

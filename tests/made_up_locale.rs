@@ -15,12 +15,12 @@ fn made_up() -> Content {
     // content check insists they match the model).
     let text: String = text
         .lines()
-        .map(|l| if l.starts_with("es = ") || l.contains(".es = ") { l.replace("$1,000", "$1.000").replace("$7,500", "$7.500").replace("$18.75", "$18,75") } else { l.to_string() })
+        .map(|l| if l.starts_with("es = ") || l.contains(".es = ") { l.replace("$1,000", "$1.000").replace("$7,500", "$7.500").replace("$18,750", "$18.750").replace("$24.63", "$24,63").replace("$39.31", "$39,31") } else { l.to_string() })
         .collect::<Vec<_>>()
         .join("\n");
     let text = text
         .replace(from, "[locale.es]\nthousands = \".\"\ndecimal = \",\"")
-        .replace("less_than_tenth = \"menos de 0.1%\"", "less_than_tenth = \"menos del 0,1 por ciento\"");
+        .replace("less_than_tenth = \"a menos del 0.1%\"", "less_than_tenth = \"a menos del 0,1 por ciento\"");
     parse(&text, "made-up locale").unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -30,17 +30,17 @@ fn figures_follow_the_locale_word_for_word() {
     let d = c.defaults();
     let f = Figures::with(&c, &d, Lang::Es);
     assert_eq!(f.per_officer, "$139.855");
-    assert_eq!(f.total, "$1,19 mil millones");
-    assert_eq!(f.share, "Como referencia: equivale a 6,3% de unos $18,75 mil millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE");
-    assert_eq!(f.status, "Total: $1,19 mil millones al año");
+    assert_eq!(f.total, "$1.190 millones");
+    assert_eq!(f.share, "Como referencia: equivale al 6,3% de unos $18.750 millones al año, nuestro reparto anual uniforme de los nuevos fondos de ICE");
+    assert_eq!(f.status, "Total: $1.190 millones al año");
     assert_eq!(f.rows[1], ("$46.718".to_string(), "$397,15 millones".to_string()));
     // English keeps AP style from its own table.
     assert_eq!(Figures::with(&c, &d, Lang::En).total, "$1.19 billion");
 
     let tiny = Inputs { officers: 1, salary_dollars: 40_000, benefits_bp: 0, overtime_bp: 1_250, awards: AwardTier::Tier70, equipment: false, rule: CapRule::Reuters };
     let f = Figures::with(&c, &tiny, Lang::Es);
-    assert!(f.share.contains(" menos del 0,1 por ciento de unos $18,75 mil millones"), "{}", f.share);
-    assert_eq!(f.assumes, "Supone horas extra de 12,5% del salario.");
+    assert!(f.share.contains(" a menos del 0,1 por ciento de unos $18.750 millones"), "{}", f.share);
+    assert_eq!(f.assumes, "Supone horas extra equivalentes al 12,5% del salario.");
     assert_eq!(f.per_officer, "$47.000"); // 40.000 + 5.000 + 2.000 de bonos (caben en el tope)
 }
 

@@ -65,7 +65,9 @@ fn every_event_and_default_figure_is_in_both_pages() {
         assert!(en.contains(figure), "English page lacks {figure}");
     }
     let es = text_of(&prerender::page(&template(), Lang::Es).unwrap());
-    for figure in ["$1.19 mil millones", "diciembre de 2012", "12 años después"] {
+    // One house style for money in Spanish (U.S. Spanish-language newsrooms): in millions.
+    assert!(!es.contains("mil millones"), "the Spanish page writes \"mil millones\"");
+    for figure in ["$1,190 millones", "$18,750 millones", "diciembre de 2012", "12 años después"] {
         assert!(es.contains(figure), "Spanish page lacks {figure}");
     }
 }
@@ -123,11 +125,11 @@ fn the_figures_sit_in_their_output_elements_with_the_25_percent_choice() {
     // Both readings are offered, each naming its source; DHS's is chosen.
     assert!(en.contains(r#"id="rule-dhs" value="dhs" checked"#) || en.contains(r#"value="dhs" checked"#), "DHS reading checked");
     assert!(en.contains(r#"id="rule-reuters""#));
-    assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (as Reuters worded it)"));
+    assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (one reading of Reuters' wording)"));
     let es = prerender::page(&template(), Lang::Es).unwrap();
-    assert_eq!(inside(&es, "out-total"), "$1.19 mil millones");
-    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta 25% del salario (según la redacción de Reuters)"));
-    assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: 25% del salario.");
+    assert_eq!(inside(&es, "out-total"), "$1,190 millones");
+    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta el 25% del salario (una lectura de la redacción de Reuters)"));
+    assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: el 25% del salario.");
 }
 
 /// The one-file build: the code as data: URLs without hashes, the script and stylesheet

@@ -120,11 +120,15 @@ content_struct! {
         pub decimal: Str,
         /// "${n}"
         pub dollars: Str,
-        /// "${n} billion"
+        /// "${n} billion"; or "${m} millones", the same sum written in millions ("$1,190
+        /// millones" for $1.19 billion), as U.S. Spanish-language newsrooms write it.
         pub billions: Str,
         pub millions: Str,
         /// "{n}%"
         pub percent: Str,
+        /// A share as it reads in "equal to {share}": "{n}%" (Spanish: "al {n}%").
+        pub share: Str,
+        /// The same for a share that rounds to zero: "less than 0.1%".
         pub less_than_tenth: Str,
         /// Month names used alone or with a year ("December 2012").
         pub months: List<Str>,
@@ -302,6 +306,8 @@ content_struct! {
         pub source: Text,
         pub calculator_heading: Text,
         pub calculator_intro: Text,
+        /// Above the two figures (which stay pinned on a phone): they are our estimate.
+        pub estimate: Text,
         pub per_officer_heading: Text,
         pub total_heading: Text,
         /// "{share} of ICE's new funding, about {funding} a year"
@@ -346,6 +352,10 @@ content_struct! {
         /// Under that field: it could not be copied automatically.
         pub copy_failed: Text,
         pub credit: Text,
+        /// The share card's image text (og:image:alt): "{per_officer}", "{total}", "{assumptions}".
+        pub card_alt: Text,
+        /// What the card's figures assume, naming inputs by key: "{officers} officers, …".
+        pub card_assumptions: Text,
         /// The loader's note while a shared link's scenario is not on screen yet.
         pub loading_scenario: Text,
         /// The loader's note when the calculator could not start (figures are the defaults).

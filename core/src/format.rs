@@ -66,7 +66,8 @@ pub fn money(cents: Cents, loc: &Locale) -> String {
     // Decide the unit on the rounded figure, so $999.999 million reads "$1 billion".
     let billions = round_div(cents, BILLION / 100);
     if billions >= 100 {
-        return fill(&loc.billions, &[("n", &decimal(billions, loc))]);
+        // The same rounding either way: $1.19 billion is "$1,190 millones".
+        return fill(&loc.billions, &[("n", &decimal(billions, loc)), ("m", &count(billions * 10, loc))]);
     }
     let millions = round_div(cents, MILLION / 100);
     if millions >= 100 {
@@ -89,12 +90,13 @@ pub fn percent_bp(bp: u32, loc: &Locale) -> String {
     fill(&loc.percent, &[("n", &decimal(bp as u64, loc))])
 }
 
-/// A share in tenths of a percent: 63 -> "6.3%"; a nonzero part that rounds to 0 -> "less than 0.1%".
+/// A share in tenths of a percent, as it reads after "equal to": 63 -> "6.3%" (Spanish "al
+/// 6.3%"); a nonzero part that rounds to 0 -> "less than 0.1%".
 pub fn share(tenths: u64, part_is_zero: bool, loc: &Locale) -> String {
     if tenths == 0 && !part_is_zero {
         return loc.less_than_tenth.to_string();
     }
-    fill(&loc.percent, &[("n", &decimal(tenths * 10, loc))])
+    fill(&loc.share, &[("n", &decimal(tenths * 10, loc))])
 }
 
 /// "Sept. 18, 2012" / "December 2012" (or the locale's patterns).
@@ -173,10 +175,25 @@ mod tests {
     }
 
     #[test]
-    fn spanish_money_uses_its_own_words() {
-        assert_eq!(money(118_890_965_027, es()), "$1.19 mil millones");
+    fn spanish_money_is_written_in_millions() {
+        // One house style for U.S. Spanish-language newsrooms: never "mil millones".
+        assert_eq!(money(118_890_965_027, es()), "$1,190 millones");
+        assert_eq!(money(7_500_000_000_000, es()), "$75,000 millones");
+        assert_eq!(money(1_875_000_000_000, es()), "$18,750 millones");
+        assert_eq!(money(99_999_999_900, es()), "$1,000 millones"); // rounded as in English
         assert_eq!(money(85_030_000_000, es()), "$850.3 millones");
+        assert_eq!(money(13_985_527, es()), "$139,855");
         assert_eq!(dollars(7_451_000, es()), "$74,510");
+        for cents in [0, 99, 123_456_789, 99_999_999_900, 118_890_965_027, 7_500_000_000_000, u64::MAX / 2] {
+            assert!(!money(cents, es()).contains("mil millones"), "{}", money(cents, es()));
+        }
+    }
+
+    #[test]
+    fn spanish_shares_take_the_article() {
+        assert_eq!(share(63, false, es()), "al 6.3%");
+        assert_eq!(share(0, false, es()), "a menos del 0.1%");
+        assert_eq!(share(0, true, es()), "al 0%");
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn a_default_outside_its_range_is_refused() {
 /// The 25% cap stops the overtime slider: its note must give the same number as the model.
 #[test]
 fn a_note_that_misstates_a_rules_limit_is_refused() {
-    let m = error_after("overtime is covered up to 25% of salary, so", "overtime is covered up to 30% of salary, so");
+    let m = error_after("will cover overtime up to 25% of salary, so", "will cover overtime up to 30% of salary, so");
     assert_names(&m, &[FILE, "calculator.overtime", "field `note.en`", "25%"]);
 }
 

@@ -45,8 +45,8 @@ fn the_fact_sheet_copy_equals_the_shared_one() {
 fn a_figure_from_memory_names_entry_field_and_line() {
     // $75 billion is in the fact sheet; $80 billion is not.
     fails(
-        "unos $45 mil millones serían para detención",
-        "unos $80 mil millones serían para detención",
+        "unos $45,000 millones serían para la detención",
+        "unos $80,000 millones serían para la detención",
         &[FILE, "events[4]", "id \"ice-funding-law\"", "field `body.es`", "the number $80,000,000,000 is not in the fact sheet", FACTS],
     );
     let line = check("2,000 were in training", "3,000 were in training", &read(FACTS)).unwrap_err();
@@ -93,10 +93,57 @@ fn dates_and_defaults_are_facts_too() {
 
 #[test]
 fn scale_words_days_without_a_year_and_left_out_lines_are_checked() {
-    // "$29.9 billion" is in the fact sheet; "$29.9 million" is not.
-    fails("unos $29.9 mil millones para operativos", "unos $29.9 millones para operativos", &["events[4]", "body.es", "$29,900,000"]);
+    // "$29.9 billion" ("$29,900 millones") is in the fact sheet; "$29.9 million" is not.
+    fails("unos $29,900 millones para control migratorio", "unos $29.9 millones para control migratorio", &["events[4]", "body.es", "$29,900,000"]);
     // A day with no year must be a day the fact sheet has.
     fails("says that from Oct. 1, 2025, it will", "says that from Oct. 2 on, it will", &["ui", "dek.en", "the date --10-02"]);
     // The fact sheet prints "$100,00" for vehicles and says to leave it out.
     fails("such as a laptop and phone (Fraternal Order of Police).", "such as a laptop and phone, and $10,000 for vehicles (Fraternal Order of Police).", &["calculator.equipment", "note.en", "$10,000"]);
+}
+
+/// The fact sheet marks some lines as a source's paraphrase ("no quotation marks in the
+/// source; do not add them"). A content text that carries such a line (its English shares a
+/// run of four words with it) puts nothing in quotation marks, in either language.
+#[test]
+fn a_paraphrase_is_never_quoted() {
+    let facts = read(FACTS);
+    let mut bullets: Vec<String> = Vec::new();
+    for line in facts.lines() {
+        match line.strip_prefix("- ") {
+            Some(start) => bullets.push(start.to_string()),
+            None if line.starts_with("  ") && !bullets.is_empty() => bullets.last_mut().unwrap().push_str(&format!(" {}", line.trim())),
+            None => bullets.push(String::new()),
+        }
+    }
+    let words = |s: &str| s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    let paraphrases: Vec<Vec<String>> = bullets.iter().filter(|b| b.contains("no quotation marks")).map(|b| words(&b[..b.find('(').unwrap_or(b.len())])).collect();
+    assert!(!paraphrases.is_empty(), "the fact sheet marks no paraphrase: this test has nothing to check");
+
+    fn texts<'a>(v: &'a toml::Value, out: &mut Vec<(&'a str, &'a str)>) {
+        match v {
+            toml::Value::Table(t) => {
+                if let (Some(toml::Value::String(en)), Some(toml::Value::String(es))) = (t.get("en"), t.get("es")) {
+                    out.push((en, es));
+                }
+                t.values().for_each(|v| texts(v, out));
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| texts(v, out)),
+            _ => {}
+        }
+    }
+    let content: toml::Value = read(FILE).parse().unwrap();
+    let mut pairs = Vec::new();
+    texts(&content, &mut pairs);
+    let mut carried = 0;
+    for (en, es) in pairs {
+        let w = words(en);
+        let carries = paraphrases.iter().any(|p| p.windows(4).any(|run| w.windows(4).any(|x| x == run)));
+        if carries {
+            carried += 1;
+            for text in [en, es] {
+                assert!(!text.contains(['“', '”', '"', '«', '»']), "a paraphrase is put in quotation marks: {text}");
+            }
+        }
+    }
+    assert!(carried > 0, "no content text carries the fact sheet's paraphrase: the check found nothing to check");
 }

@@ -22,6 +22,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     html! {
         // data-pinned: the loader keeps keyboard focus from landing under it in an iframe.
         <div class="headline" data-pinned="">
+            <p class="estimate">{ ui.estimate.get(lang) }</p>
             <div class="figures">
                 <p class="figure">
                     <span class="figure-label">{ ui.per_officer_heading.get(lang) }</span>

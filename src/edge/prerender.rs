@@ -63,8 +63,7 @@ fn share_card(page: &str, lang: Lang) -> Result<String, String> {
     let ui = &CONTENT.ui;
     let public = std::env::var("PUBLIC_URL").ok().filter(|u| !u.trim().is_empty());
     let image = share_image_url(public.as_deref(), lang).map_err(|e| format!("PUBLIC_URL={:?}: {e}", public.unwrap_or_default()))?;
-    let f = crate::figures::Figures::new(&CONTENT.defaults(), lang);
-    let alt = format!("{} {}: {}. {}: {}.", ui.calculator_heading.get(lang), ui.per_officer_heading.get(lang), f.per_officer, ui.total_heading.get(lang), f.total);
+    let alt = crate::figures::card_alt(&CONTENT, &CONTENT.defaults(), lang);
     let meta = share_meta(ui.title.get(lang), ui.dek.get(lang), &image, &alt);
     let at = page.find("<meta name=\"description\"").ok_or("the page has no `<meta name=\"description\">`")?;
     let end = at + page[at..].find('>').ok_or("`<meta name=\"description\"` is not closed")? + 1;

@@ -290,6 +290,20 @@ fn validate(c: &Content) -> Result<(), Problem> {
     check_text("ui", "assumes_max", &ui.assumes_max, &["overtime"])?;
     check_text("ui", "assumes", &ui.assumes, &["overtime"])?;
     check_text("ui", "awards_cut", &ui.awards_cut, &["cut"])?;
+    check_text("ui", "estimate", &ui.estimate, &[])?;
+    check_text("ui", "card_alt", &ui.card_alt, &["per_officer", "total", "assumptions"])?;
+    // The card's assumptions name inputs by their keys ("{officers}"): each must be one.
+    for lang in Lang::ALL {
+        let s = ui.card_assumptions.get(lang);
+        let field = format!("card_assumptions.{}", lang.code());
+        let named: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k).collect();
+        if named.is_empty() {
+            return Err(problem("ui", field, format!("names no input: write each assumption the card shows as {{key}}, with an input's key (one of {})", Field::ALL.map(Field::key).join(", "))));
+        }
+        if let Some(k) = named.iter().find(|k| Field::from_key(k).is_none()) {
+            return Err(problem("ui", field, format!("{{{k}}} is not an input's key (one of {})", Field::ALL.map(Field::key).join(", "))));
+        }
+    }
     check_text("ui", "summary", &ui.summary, &["awards", "equipment", "rule"])?;
 
     for lang in Lang::ALL {
@@ -302,15 +316,18 @@ fn validate(c: &Content) -> Result<(), Problem> {
         }
         for (field, s, p) in [
             ("dollars", &l.dollars, "n"),
-            ("billions", &l.billions, "n"),
             ("millions", &l.millions, "n"),
             ("percent", &l.percent, "n"),
+            ("share", &l.share, "n"),
             ("date_day", &l.date_day, "day"),
             ("date_month", &l.date_month, "month"),
         ] {
             if !s.contains(&format!("{{{p}}}")) {
                 return Err(problem(&entry, field, format!("must contain the placeholder {{{p}}}")));
             }
+        }
+        if !l.billions.contains("{n}") && !l.billions.contains("{m}") {
+            return Err(problem(&entry, "billions", "must contain the placeholder {n} (the sum in billions) or {m} (the same sum in millions)"));
         }
     }
     Ok(())
@@ -447,6 +464,8 @@ pub fn for_island(c: &Content) -> Content {
         &mut ui.language,
         &mut ui.lang_name,
         &mut ui.credit,
+        &mut ui.card_alt,
+        &mut ui.card_assumptions,
         &mut ui.loading_scenario,
         &mut ui.not_started,
         &mut ui.not_started_link,

@@ -110,7 +110,8 @@ impl<'a> Style<'a> {
     }
 }
 
-/// A locale's words after a sum in billions and in millions.
+/// A locale's words after a sum in billions and in millions. A locale that writes billions in
+/// millions ("${m} millones") has no billions word: "$75,000 millones" reads as millions.
 pub fn scales(loc: &super::Locale) -> [[&str; 1]; 2] {
     [[after(&loc.billions)], [after(&loc.millions)]]
 }
@@ -347,11 +348,12 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
     let mut allowed = fact_numbers.clone();
     for (i, d) in content.derived.iter().enumerate() {
         let path = format!("derived[{i}]");
-        let value = match numbers(&d.value, &FACTS_STYLE).as_slice() {
-            [v] => v.value.clone(),
+        let (value, percent) = match numbers(&d.value, &FACTS_STYLE).as_slice() {
+            [v] => (v.value.clone(), v.kind == Kind::Percent),
             _ => return Err(error(&format!("{path}.value"), None, format!("\"{}\" is not one number", d.value))),
         };
-        let exact = evaluate(&d.formula, &fact_raw).map_err(|p| error(&format!("{path}.formula"), None, p))?;
+        // A value written as a percentage ("62.7%") is the formula's ratio times 100.
+        let exact = evaluate(&d.formula, &fact_raw).map_err(|p| error(&format!("{path}.formula"), None, p))? * if percent { 100.0 } else { 1.0 };
         if !rounds_to(exact, &value) {
             return Err(error(&format!("{path}.value"), None, format!("{} gives {exact}, not {value}", d.formula)));
         }
