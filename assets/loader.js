@@ -368,6 +368,7 @@ function onDom(now) {
   S.saved = root.innerHTML;
   embed();
   if (S.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
+  if (S.scenario) landOnFigures(root);
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
   setEarly(false);
   root.addEventListener('input', remember, true);
@@ -381,6 +382,16 @@ function onDom(now) {
   const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), go('near')), { rootMargin: '0px 0px 100% 0px' });
   near.observe(calculator);
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
+}
+
+/** A shared scenario opens on its figures, not 4,000 px above them. Only on a fresh visit to
+ *  the page itself: not after a reload or Back (the browser puts the reader back), not to an
+ *  anchor, and never in a frame (the host page scrolls, and the widget does not move it). No
+ *  focus moves and no history entry is made: the page is only scrolled. */
+function landOnFigures(root) {
+  const nav = performance.getEntriesByType?.('navigation')[0];
+  if (window.parent !== window || location.hash || (nav && nav.type !== 'navigate')) return;
+  root.querySelector('[data-calculator]')?.scrollIntoView({ block: 'start' });
 }
 
 function main() {

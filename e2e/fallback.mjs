@@ -16,7 +16,7 @@ export const HEIGHT = 630;
 export const PAGES = [['index.html', 'fallback.png'], ['index.es.html', 'fallback.es.png']];
 
 /** In the page: the prerendered widget's key content, as the card. Throws naming what is missing. */
-function compose() {
+export function compose() {
   const q = (sel) => {
     const el = document.querySelector(sel);
     if (!el) throw new Error(`the prerendered page has no ${sel}`);

@@ -8,7 +8,7 @@ import { readFile, cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, dist } from './lib.mjs';
-import { fallbackImages, WIDTH, HEIGHT } from './fallback.mjs';
+import { fallbackImages, compose, WIDTH, HEIGHT } from './fallback.mjs';
 
 let server, browser, tmp;
 before(async () => {
@@ -120,6 +120,26 @@ test('share tags: both pages carry og:title, og:description, og:image (an image 
     const res = await fetch(`${server.base}${image.pathname.replace(/^.*\//, '/')}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/png');
+    await page.close();
+  }
+});
+
+test('the card says its figures are our estimate and lists every assumption they rest on, in its language', async () => {
+  for (const [file, estimate] of [['index.html', /^Our estimate/], ['index.es.html', /^Nuestra estimación/]]) {
+    const page = await browser.newPage();
+    await page.route(/\.js$/, (r) => r.abort()); // the markup as served, as fallback.mjs reads it
+    await page.goto(`${server.base}/${file}`);
+    const readouts = await page.$$eval('.slider output', (os) => os.map((o) => o.textContent.trim()));
+    assert.ok(readouts.length >= 3, `${file}: ${readouts.length} sliders`);
+    await page.evaluate(compose);
+    const card = await page.evaluate(() => ({
+      estimate: document.querySelector('.card-estimate')?.textContent,
+      assumes: document.querySelector('.card-assumes')?.textContent,
+      figures: document.querySelector('.card-figures')?.textContent,
+    }));
+    assert.match(card.estimate, estimate, `${file}: ${card.estimate}`);
+    for (const value of readouts) assert.ok(card.assumes.includes(value), `${file}: the card's assumptions lack ${value}: ${card.assumes}`);
+    assert.ok(card.figures.length > 0);
     await page.close();
   }
 });

@@ -211,8 +211,9 @@ export function oracle({ bin = process.env.FIGURES ?? path.join(root, 'target/de
         child.stdin.write(line + '\n');
       }).then((l) => {
         if (l.startsWith('error')) throw new Error(`oracle: ${l}`);
-        const [perOfficer, total, share, assumes, awardsCut, ...rows] = l.split('\t');
-        return { perOfficer, total, share, assumes, awardsCut, rows };
+        const [perOfficer, total, share, assumes, awardsCut, ...rest] = l.split('\t');
+        const bar = rest.indexOf('|');
+        return { perOfficer, total, share, assumes, awardsCut, rows: rest.slice(0, bar), swings: rest.slice(bar + 1) };
       });
     },
     close() { child.stdin.end(); },

@@ -3,7 +3,7 @@
 
 use explainer_core::content::{Content, Lang};
 use explainer_core::format;
-use explainer_core::model::{compute, per_year, share_tenths_pct, AwardTier, Breakdown, Field, Inputs, Part};
+use explainer_core::model::{compute, per_year, share_tenths_pct, swings, AwardTier, Breakdown, Field, Inputs, Part, Swing};
 
 use crate::content::CONTENT;
 
@@ -44,6 +44,9 @@ pub struct Figures {
     pub summary: String,
     /// Each line of the breakdown: (per officer, all officers), in `Part::ALL` order.
     pub rows: Vec<(String, String)>,
+    /// How far each slider moves the total (`Field::ALL` order), with its words: "$0 to
+    /// $2.8 billion".
+    pub swings: Vec<(Swing, String)>,
 }
 
 impl Figures {
@@ -80,6 +83,10 @@ impl Figures {
             ),
             total,
             rows: Part::ALL.iter().map(|&p| (format::dollars(b.per_officer(p), loc), format::money(b.total_of(p), loc))).collect(),
+            swings: swings(inputs, &content.limits())
+                .into_iter()
+                .map(|s| (s, format::fill(ui.swing_values.get(lang), &[("low", &format::money(s.low, loc)), ("high", &format::money(s.high, loc))])))
+                .collect(),
         }
     }
 

@@ -313,6 +313,13 @@ content_struct! {
         /// "{share} of ICE's new funding, about {funding} a year"
         pub share: Text,
         pub breakdown_caption: Text,
+        /// Above the swings: what they show ("What moves the total").
+        pub swing_heading: Text,
+        pub swing_intro: Text,
+        /// One slider's range of totals: "{low} to {high}".
+        pub swing_values: Text,
+        /// The slider's range beside its label: "{min} to {max}".
+        pub swing_range: Text,
         pub col_part: Text,
         pub col_per_officer: Text,
         pub col_all: Text,

@@ -386,6 +386,29 @@ pub fn compute(inputs: &Inputs) -> Breakdown {
     }
 }
 
+/// How far one input moves the total: the yearly total at the lowest and at the highest setting
+/// of its slider (`limits`), every other input held as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Swing {
+    pub field: Field,
+    pub low: Cents,
+    pub high: Cents,
+}
+
+/// Each input's [`Swing`], in `Field::ALL` order. The total never falls as an input rises
+/// (property-tested below), so the ends of a range are its least and its most total.
+pub fn swings(inputs: &Inputs, limits: &Limits) -> [Swing; Field::ALL.len()] {
+    Field::ALL.map(|field| {
+        let b = limits.get(field);
+        let at = |v: u32| {
+            let mut i = *inputs;
+            field.set(&mut i, b.clamp(v));
+            compute(&i).total()
+        };
+        Swing { field, low: at(b.min), high: at(b.max) }
+    })
+}
+
 /// Yearly share of a multi-year sum, rounded half up to the cent ("about $18.75 billion a year").
 pub fn per_year(total_dollars: u64, years: u32) -> Cents {
     round_half_up(dollars_to_cents(total_dollars) as u128, years.max(1) as u128)
@@ -521,6 +544,34 @@ mod tests {
         assert!(Field::ALL.iter().all(|&f| f.get(&i) == f.hard_max()), "{i:?}");
     }
 
+    /// The calculator's ranges (as in assets/content.toml).
+    fn slider_limits() -> Limits {
+        Limits([
+            Bounds { min: 0, max: 20_000, step: 1 },
+            Bounds { min: 40_000, max: 150_000, step: 10 },
+            Bounds { min: 0, max: 10_000, step: 10 },
+            Bounds { min: 0, max: 2_500, step: 100 },
+        ])
+    }
+
+    /// At the defaults, each end worked out by hand from the per-officer amounts.
+    #[test]
+    fn swings_are_the_totals_at_each_end_of_a_range() {
+        let s = swings(&reference(), &slider_limits());
+        assert_eq!(s.map(|s| s.field), Field::ALL);
+        // $139,855.27 per officer: 0 to 20,000 officers ("about $2.8 billion").
+        assert_eq!((s[0].low, s[0].high), (0, 20_000 * 13_985_527));
+        // $40,000: 40,000 + 25,080 (62.7%) + 10,000 (25%); $150,000: 150,000 + 94,050 + 37,500.
+        assert_eq!((s[1].low, s[1].high), (8_501 * 7_508_000, 8_501 * 28_155_000));
+        // Benefits 0%: 74,510 + 18,627.50; 100%: 74,510 x 2 + 18,627.50.
+        assert_eq!((s[2].low, s[2].high), (8_501 * 9_313_750, 8_501 * 16_764_750));
+        // Overtime 0%: 74,510 + 46,717.77; 25%: the default total.
+        assert_eq!((s[3].low, s[3].high), (8_501 * 12_122_777, 8_501 * 13_985_527));
+        // The other inputs are held: with awards on, every end carries them.
+        let with_awards = swings(&Inputs { awards: AwardTier::Tier90, ..reference() }, &slider_limits());
+        assert_eq!(with_awards[1].high - s[1].high, 8_501 * 400_000);
+    }
+
     #[test]
     fn fields_round_trip_and_set_what_they_get() {
         for (n, f) in Field::ALL.into_iter().enumerate() {
@@ -567,6 +618,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_total_lies_within_each_inputs_swing(i in any_inputs()) {
+            let limits = slider_limits();
+            let i = i.clamped(&limits);
+            let total = compute(&i).total();
+            for s in swings(&i, &limits) {
+                prop_assert!(s.low <= total && total <= s.high, "{:?}: {} not in {}..{}", s.field, total, s.low, s.high);
+            }
+        }
+
         #[test]
         fn overtime_never_exceeds_a_quarter_of_salary(i in any_inputs()) {
             let b = compute(&i);

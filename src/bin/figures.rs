@@ -2,7 +2,8 @@
 //! line: one number per slider in `Field::ALL` order (its value as the slider holds it), then
 //! `awards_key equipment(0|1) lang rule`. Prints what the widget must show, as one
 //! tab-separated line each: per officer, total, share sentence, the overtime assumption, the
-//! awards-cut note (or `-`), then per-officer and all-officer cells of each row.
+//! awards-cut note (or `-`), then per-officer and all-officer cells of each row, then `|` and
+//! each slider's swing in words ("$0 to $2.8 billion"), in `Field::ALL` order.
 
 use std::io::{BufRead, Write};
 
@@ -32,6 +33,8 @@ fn answer(line: &str) -> Result<String, String> {
         cells.push(per_officer);
         cells.push(all);
     }
+    cells.push("|".into());
+    cells.extend(f.swings.into_iter().map(|(_, words)| words));
     Ok(cells.join("\t"))
 }
 

@@ -10,6 +10,7 @@ mod results;
 mod slider;
 mod sources;
 mod status;
+mod swings;
 mod timeline;
 
 pub use breakdown::{BreakdownTable, StackedBar};
@@ -22,4 +23,5 @@ pub use results::{Headline, Results};
 pub use slider::Slider;
 pub use sources::{Citation, Citations, Note, Sources};
 pub use status::Status;
+pub use swings::Swings;
 pub use timeline::Timeline;

@@ -1,7 +1,7 @@
 use explainer_core::content::Lang;
 use yew::prelude::*;
 
-use super::{BreakdownTable, Note, StackedBar, Status};
+use super::{BreakdownTable, Note, StackedBar, Status, Swings};
 use crate::content::CONTENT;
 use crate::figures::Figures;
 
@@ -56,6 +56,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="share" id="out-share">{ f.share.clone() }</p>
             <StackedBar breakdown={f.breakdown} />
             <BreakdownTable figures={f.clone()} {lang} />
+            <Swings figures={f.clone()} {lang} />
             // Paper has no controls: print says which options were on.
             <p class="summary print-only" id="out-summary">{ f.summary.clone() }</p>
             <Note text={AttrValue::Static(funding.note.get(lang))} sources={vec![AttrValue::Static(&funding.source)]} {lang} />

@@ -291,6 +291,10 @@ fn validate(c: &Content) -> Result<(), Problem> {
     check_text("ui", "assumes", &ui.assumes, &["overtime"])?;
     check_text("ui", "awards_cut", &ui.awards_cut, &["cut"])?;
     check_text("ui", "estimate", &ui.estimate, &[])?;
+    check_text("ui", "swing_heading", &ui.swing_heading, &[])?;
+    check_text("ui", "swing_intro", &ui.swing_intro, &[])?;
+    check_text("ui", "swing_values", &ui.swing_values, &["low", "high"])?;
+    check_text("ui", "swing_range", &ui.swing_range, &["min", "max"])?;
     check_text("ui", "card_alt", &ui.card_alt, &["per_officer", "total", "assumptions"])?;
     // The card's assumptions name inputs by their keys ("{officers}"): each must be one.
     for lang in Lang::ALL {
