@@ -109,6 +109,16 @@ mod tests {
         assert_eq!(f.rows.len(), Part::ALL.len());
     }
 
+    #[test]
+    fn swings_say_each_sliders_range_of_totals() {
+        let en = Figures::new(&CONTENT.defaults(), Lang::En);
+        let words: Vec<&str> = en.swings.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(words, ["$0 to $2.8 billion", "$638.26 million to $2.39 billion", "$791.76 million to $1.43 billion", "$1.03 billion to $1.19 billion"]);
+        assert!(en.swings.iter().all(|(s, _)| s.low <= en.breakdown.total() && en.breakdown.total() <= s.high));
+        let es = Figures::new(&CONTENT.defaults(), Lang::Es);
+        assert_eq!(es.swings[0].1, "de $0 a $2,800 millones");
+    }
+
     /// $100,000, 50% benefits, 25% overtime, $1,000 a quarter: $179,000 (DHS) or $175,000 (Reuters).
     #[test]
     fn reuters_reading_cuts_the_awards_and_says_so() {
