@@ -118,7 +118,7 @@ fn texts_that_state_the_models_amounts_must_match_it() {
     assert_names(&m, &[FILE, "calculator.award_tiers[1]", "en", "$500"]);
     let m = error_after("years = 4", "years = 5");
     assert_names(&m, &[FILE, "calculator.ice_funding", "note.en", "$15 billion"]);
-    let m = error_after("up to $7,500 per officer for equipment", "up to $7,000 per officer for equipment");
+    let m = error_after("up to $7,500 per trained and credentialed task force officer", "up to $7,000 per trained and credentialed task force officer");
     assert_names(&m, &[FILE, "calculator.equipment", "note.en", "$7,500"]);
 }
 

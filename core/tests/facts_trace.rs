@@ -98,7 +98,7 @@ fn scale_words_days_without_a_year_and_left_out_lines_are_checked() {
     // A day with no year must be a day the fact sheet has.
     fails("says that from Oct. 1, 2025, it will", "says that from Oct. 2 on, it will", &["ui", "dek.en", "the date --10-02"]);
     // The fact sheet prints "$100,00" for vehicles and says to leave it out.
-    fails("such as a laptop and phone (Fraternal Order of Police).", "such as a laptop and phone, and $10,000 for vehicles (Fraternal Order of Police).", &["calculator.equipment", "note.en", "$10,000"]);
+    fails("such as a laptop and phone. Our sources", "such as a laptop and phone, and $10,000 for vehicles. Our sources", &["calculator.equipment", "note.en", "$10,000"]);
 }
 
 /// The fact sheet marks some lines as a source's paraphrase ("no quotation marks in the
