@@ -116,7 +116,7 @@ test('Spanish: ?lang=es and the visible switch; <html lang> follows', async () =
   const page = await openPage(browser, `${server.base}/index.html?lang=es`);
   await ready(page);
   await page.waitForFunction(() => document.documentElement.lang === 'es');
-  assert.match(await page.textContent('#timeline-title'), /^El programa 287\(g\) a lo largo del tiempo$/);
+  assert.match(await page.textContent('#timeline-title'), /^Cronología del programa 287\(g\)$/);
   assert.equal(await page.textContent('#out-total'), '$1,190 millones');
   assert.equal(await page.textContent('time[datetime="2012-09-18"]'), '18 de septiembre de 2012');
   await page.click('nav.lang a[hreflang="en"]');

@@ -73,7 +73,7 @@ const SCENARIOS = [
     es: {
       perOfficer: '$175,000', total: '$175 millones', share: ES_SHARE('al 0.9%'),
       rows: [['$100,000', '$100 millones'], ['$50,000', '$50 millones'], ['$25,000', '$25 millones'], ['$0', '$0'], ['$0', '$0']],
-      cut: 'Bonos reducidos en $4,000 por agente: según una lectura de la redacción de Reuters, las horas extra y los bonos comparten un mismo 25% del salario. Contamos primero las horas extra; ninguna fuente dice cuál va primero.',
+      cut: 'Bonos reducidos en $4,000 por agente: según una lectura posible del texto de Reuters, las horas extra y los bonos comparten un tope común del 25% del salario. Contamos primero las horas extra; ninguna fuente dice cuál se aplica primero.',
     },
   },
   {

@@ -85,7 +85,7 @@ test('Spanish: the choice, its figures and its note; a malformed value is ignore
   const page = await openPage(browser, `${server.base}/index.es.html?${SCENARIO}&rule=reuters&rule=bogus`);
   await hydrated(page);
   await page.waitForFunction(() => document.getElementById('rule-reuters').checked);
-  assert.equal(await text(page, 'label[for="rule-reuters"]'), 'Horas extra y bonos juntos hasta el 25% del salario (una lectura de la redacción de Reuters)');
+  assert.equal(await text(page, 'label[for="rule-reuters"]'), 'Horas extra y bonos juntos hasta el 25% del salario (una lectura posible del texto de Reuters)');
   assert.equal(await text(page, '#out-per-officer'), '$175,000');
   assert.equal(await text(page, '#out-total'), '$175 millones');
   assert.match(await text(page, '#out-awards-cut'), /^Bonos reducidos en \$4,000 por agente/);

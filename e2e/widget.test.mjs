@@ -143,7 +143,7 @@ test('the Spanish page is prerendered and hydrates in Spanish', async () => {
   assert.deepEqual(page.errors, []);
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.equal(await page.textContent('#out-total'), '$1,190 millones');
-  assert.match(await page.textContent('#timeline-title'), /^El programa 287\(g\) a lo largo del tiempo$/);
+  assert.match(await page.textContent('#timeline-title'), /^Cronología del programa 287\(g\)$/);
   await page.focus('#salary');
   await page.keyboard.press('ArrowRight');
   await assertMatchesModel(page, 'Spanish salary');

@@ -128,7 +128,7 @@ fn the_figures_sit_in_their_output_elements_with_the_25_percent_choice() {
     assert!(text_of(&en).contains("Overtime and awards together up to 25% of salary (one reading of Reuters' wording)"));
     let es = prerender::page(&template(), Lang::Es).unwrap();
     assert_eq!(inside(&es, "out-total"), "$1,190 millones");
-    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta el 25% del salario (una lectura de la redacción de Reuters)"));
+    assert!(text_of(&es).contains("Horas extra y bonos juntos hasta el 25% del salario (una lectura posible del texto de Reuters)"));
     assert_eq!(inside(&es, "out-assumes"), "Supone horas extra al máximo que anunció el DHS: el 25% del salario.");
 }
 

@@ -47,7 +47,7 @@ fn both_pages_have_a_share_card_in_their_language() {
         let alt = meta(&p, "property", "og:image:alt");
         let expected = match lang {
             Lang::En => "Our estimate, not an official cost: $139,855 a year per officer and $1.19 billion a year for all officers, assuming 8,501 officers, each paid $74,510 a year, benefits of 62.7% of salary and overtime of 25% of salary.",
-            Lang::Es => "Nuestra estimación, no un costo oficial: $139,855 al año por agente y $1,190 millones al año para todos los agentes, con 8,501 agentes con un salario de $74,510 al año cada uno, beneficios equivalentes al 62.7% del salario y horas extra equivalentes al 25% del salario.",
+            Lang::Es => "Nuestra estimación, no un costo oficial: $139,855 al año por agente y $1,190 millones al año para todos los agentes, suponiendo 8,501 agentes, un salario de $74,510 al año para cada uno, beneficios equivalentes al 62.7% del salario y horas extra equivalentes al 25% del salario.",
         };
         assert_eq!(alt, expected);
     }
