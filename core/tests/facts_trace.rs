@@ -94,7 +94,7 @@ fn dates_and_defaults_are_facts_too() {
 #[test]
 fn scale_words_days_without_a_year_and_left_out_lines_are_checked() {
     // "$29.9 billion" ("$29,900 millones") is in the fact sheet; "$29.9 million" is not.
-    fails("unos $29,900 millones para control migratorio", "unos $29.9 millones para control migratorio", &["events[4]", "body.es", "$29,900,000"]);
+    fails("unos $29,900 millones para el control migratorio", "unos $29.9 millones para el control migratorio", &["events[4]", "body.es", "$29,900,000"]);
     // A day with no year must be a day the fact sheet has.
     fails("says that from Oct. 1, 2025, it will", "says that from Oct. 2 on, it will", &["ui", "dek.en", "the date --10-02"]);
     // The fact sheet prints "$100,00" for vehicles and says to leave it out.
