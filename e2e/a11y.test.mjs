@@ -122,7 +122,7 @@ test('Spanish: ?lang=es and the visible switch; <html lang> follows', async () =
   await page.click('nav.lang a[hreflang="en"]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#timeline-title'), 'The 287(g) program over time');
-  assert.equal(await page.title(), 'DHS says it will pay the salaries of local officers in the 287(g) immigration program');
+  assert.equal(await page.title(), 'DHS says it will pay the salaries of state and local officers in the 287(g) immigration program');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -242,6 +242,7 @@ export async function readPage(page) {
       shown: {
         perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), assumes: text('#out-assumes'),
         awardsCut: document.querySelector('#out-awards-cut')?.textContent.trim() ?? '-', rows,
+        swings: [...document.querySelectorAll('.swings .swing-values')].map((s) => s.textContent.trim()),
       },
     };
   });

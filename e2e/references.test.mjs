@@ -69,7 +69,7 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=25&awards=1000&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: EN_MAX,
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$25,000', '$25 million'], ['$0', '$0'], ['$0', '$0']],
-    cut: 'Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
+    cut: 'Awards reduced by $4,000 per officer: on one reading of Reuters\' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
     es: {
       perOfficer: '$175,000', total: '$175 millones', share: ES_SHARE('al 0.9%'),
       rows: [['$100,000', '$100 millones'], ['$50,000', '$50 millones'], ['$25,000', '$25 millones'], ['$0', '$0'], ['$0', '$0']],
@@ -88,7 +88,7 @@ const SCENARIOS = [
     q: 'officers=1000&salary=100000&benefits=50&overtime=24&awards=500&equipment=0&rule=reuters',
     perOfficer: '$175,000', total: '$175 million', share: EN_SHARE('0.9%'), assumes: 'Assumes overtime of 24% of salary.',
     rows: [['$100,000', '$100 million'], ['$50,000', '$50 million'], ['$24,000', '$24 million'], ['$1,000', '$1 million'], ['$0', '$0']],
-    cut: 'Awards reduced by $1,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
+    cut: 'Awards reduced by $1,000 per officer: on one reading of Reuters\' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.',
   },
   {
     name: 'Reuters reading: awards that fit are paid in full',

@@ -35,7 +35,7 @@ test('DHS reading by default; the keyboard switches to Reuters\' reading, which 
   assert.equal(await text(page, '#out-total'), '$175 million');
   assert.deepEqual(await row(page, 'awards'), ['$0', '$0']);
   assert.equal(await text(page, '#out-awards-cut'),
-    'Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.');
+    'Awards reduced by $4,000 per officer: on one reading of Reuters\' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first.');
   const inputs = await matchesModel(page, 'Reuters');
   assert.equal(inputs.rule, 'reuters');
   // The live region says which reading lowered the total, once the reader pauses. (It may
