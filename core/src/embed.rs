@@ -13,6 +13,7 @@
 use std::fmt;
 
 use crate::content::Lang;
+use crate::html::escape as escape_attr;
 
 /// The id of the element the snippets create (and the Pym.js child id).
 pub const ELEMENT_ID: &str = "explainer-287g";
@@ -249,22 +250,6 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
     }
     s.pairs = scenario_keys().filter_map(|k| found.iter().find(|(f, _)| *f == k).cloned()).collect();
     Ok(s)
-}
-
-/// `&`, `"`, `'`, `<`, `>` for an attribute value (or text).
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A single-quoted JavaScript string that is also safe inside an HTML `<script>`: quotes,

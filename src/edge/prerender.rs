@@ -2,6 +2,7 @@
 //! so readers see every event and figure before (or without) any script.
 
 use explainer_core::content::Lang;
+use explainer_core::html::escape as escape_attr;
 
 use crate::content::CONTENT;
 use crate::{App, AppProps};
@@ -13,10 +14,6 @@ pub const ROOT: &str = r#"<div id="explainer"></div>"#;
 /// (crate::island) and nothing else.
 pub fn render(lang: Lang) -> String {
     futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang }).hydratable(false).render())
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The page Trunk built, with the widget rendered into its root and the page's language,

@@ -91,12 +91,8 @@ impl Texts {
 
     /// The text, escaped for HTML (text or attribute).
     fn get(&self, lang: &str, key: &str) -> Result<String> {
-        self.0[lang].get(key).and_then(|v| v.as_str()).map(esc).ok_or_else(|| format!("assets/publish.toml: no `{key}` in [{lang}]"))
+        self.0[lang].get(key).and_then(|v| v.as_str()).map(explainer_core::html::escape).ok_or_else(|| format!("assets/publish.toml: no `{key}` in [{lang}]"))
     }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The embed page in `lang`. `titles` are the widget's (already escaped, from its pages);
