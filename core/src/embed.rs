@@ -13,6 +13,7 @@
 use std::fmt;
 
 use crate::content::Lang;
+use crate::files::Files;
 use crate::html::escape as escape_attr;
 
 /// The id of the element the snippets create (and the Pym.js child id).
@@ -227,8 +228,10 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
         None if link.contains('=') => ("", link),
         None => (link, ""),
     };
-    if path.to_ascii_lowercase().ends_with("index.es.html") || path.to_ascii_lowercase().ends_with("standalone.es.html") {
-        s.lang = Some(Lang::Es);
+    // A link to another language's page (or one-file build) asks for that language.
+    let path = path.to_ascii_lowercase();
+    if let Some(lang) = Lang::ALL.into_iter().filter(|&l| l != Lang::default()).find(|&l| path.ends_with(Files::of(l).page) || path.ends_with(Files::of(l).standalone)) {
+        s.lang = Some(lang);
     }
     let mut found: Vec<(&'static str, String)> = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -294,10 +297,7 @@ impl Embed {
 
     /// [`Embed::widget_url`] relative to the base (the embed page's preview uses it).
     pub fn widget_path(&self) -> String {
-        let page = match self.lang {
-            Lang::En => "index.html",
-            Lang::Es => "index.es.html",
-        };
+        let page = Files::of(self.lang).page;
         let mut query: Vec<String> = Vec::new();
         match self.theme {
             Theme::Auto => {}
@@ -315,7 +315,7 @@ impl Embed {
 
     /// The fallback image for the widget's language, next to the widget.
     pub fn fallback_url(&self) -> String {
-        format!("{}{}", self.base, fallback_file(self.lang))
+        format!("{}{}", self.base, Files::of(self.lang).fallback)
     }
 
     /// A plain iframe and the small script that sets its height from the widget's messages
@@ -399,20 +399,12 @@ impl Embed {
     }
 }
 
-/// The fallback image of each language, in `dist/`.
-pub fn fallback_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "fallback.png",
-        Lang::Es => "fallback.es.png",
-    }
-}
-
 /// The address of a page's share image: relative (next to the page) without a public
 /// address, absolute with one (`PUBLIC_URL`, checked like a base address).
 pub fn share_image_url(public_url: Option<&str>, lang: Lang) -> Result<String, EmbedError> {
     Ok(match public_url {
-        Some(base) => format!("{}{}", parse_base(base)?, fallback_file(lang)),
-        None => fallback_file(lang).to_string(),
+        Some(base) => format!("{}{}", parse_base(base)?, Files::of(lang).fallback),
+        None => Files::of(lang).fallback.to_string(),
     })
 }
 

@@ -4,6 +4,7 @@
 //! - [`format`]: numbers, money and dates the way a news desk writes them.
 //! - [`url`]: a scenario in a link, read and written (pure: the browser glue is in the widget).
 //! - [`embed`]: the publishing kit's embed snippets and share-card tags (escaped).
+//! - [`files`]: the name of each file a build writes for readers, by language.
 //! - [`html`]: the one HTML escaper (the build, the publishing kit).
 //! - [`content`]: the schema of `assets/content.toml`, the one file editors touch.
 //!   With the `build` feature it also parses, validates and compiles that file into
@@ -11,6 +12,7 @@
 
 pub mod content;
 pub mod embed;
+pub mod files;
 pub mod format;
 pub mod html;
 pub mod model;

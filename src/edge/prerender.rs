@@ -97,10 +97,7 @@ fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String
 /// Each language's one-file build, written beside its prerendered page: everything inlined,
 /// so it works from `file://` and as an iframe `srcdoc`.
 pub fn standalone_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "explainer-standalone.html",
-        Lang::Es => "explainer-standalone.es.html",
-    }
+    explainer_core::files::Files::of(lang).standalone
 }
 
 /// The value of `name="..."` in the first tag that has it.

@@ -12,6 +12,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use explainer_core::content::Lang;
+use explainer_core::files::Files;
+
 use crate::{run, Result};
 
 /// The publish wasm's crate and its file names in `target/`.
@@ -49,12 +52,13 @@ pub fn publish(root: &Path, dist: &Path) -> Result {
         let icon = between("<link rel=\"icon\"", ">").map(|l| format!("<link rel=\"icon\"{l}>")).unwrap_or_default();
         Ok((title, icon))
     };
-    let (title_en, icon) = widget("index.html")?;
-    let (title_es, _) = widget("index.es.html")?;
-    for (lang, file) in [("en", "embed.html"), ("es", "embed.es.html")] {
-        let page = embed_page(&texts, lang, &title_en, &title_es, &icon, &written)?;
+    let (title_en, icon) = widget(Files::of(Lang::En).page)?;
+    let (title_es, _) = widget(Files::of(Lang::Es).page)?;
+    for lang in Lang::ALL {
+        let file = Files::of(lang).embed;
+        let page = embed_page(&texts, lang.code(), &title_en, &title_es, &icon, &written)?;
         std::fs::write(dist.join(file), page).map_err(|e| format!("dist/{file}: {e}"))?;
-        eprintln!("dist/{file}: the embed page ({lang})");
+        eprintln!("dist/{file}: the embed page ({})", lang.code());
     }
     run(Command::new("node").arg(root.join("e2e/fallback.mjs")).arg(dist))
 }
@@ -129,7 +133,8 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
             copy = t("copy")?,
         ));
     }
-    let other = if lang == "en" { r#"<a href="embed.es.html" hreflang="es" lang="es">Español</a>"# } else { r#"<a href="embed.html" hreflang="en" lang="en">English</a>"# };
+    let (other, name) = if lang == "en" { (Lang::Es, "Español") } else { (Lang::En, "English") };
+    let other = format!(r#"<a href="{}" hreflang="{code}" lang="{code}">{name}</a>"#, Files::of(other).embed, code = other.code());
     Ok(format!(
         r#"<!doctype html>
 <html lang="{lang}"{data}>
@@ -174,13 +179,15 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
 {codes}</section>
 <section aria-labelledby="h-fallback"><h2 id="h-fallback">{fallback_heading}</h2>
 <p>{fallback_text}</p>
-<ul><li><a href="fallback.png">{fallback_en}</a></li><li><a href="fallback.es.png">{fallback_es}</a></li></ul>
+<ul><li><a href="{png_en}">{fallback_en}</a></li><li><a href="{png_es}">{fallback_es}</a></li></ul>
 </section>
 </main>
 </body>
 </html>
 "#,
         page_title = t("page_title")?,
+        png_en = Files::of(Lang::En).fallback,
+        png_es = Files::of(Lang::Es).fallback,
         page_lang = t("page_lang")?,
         heading = t("heading")?,
         intro = t("intro")?,
