@@ -118,13 +118,20 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub fn from_code(code: &str) -> Option<Theme> {
-        match code {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// Its value in `?theme=` (and in the embed page's form). The loader (`applyTheme`) and the
+    /// stylesheet (`[data-theme]`) read the same words in the browser.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
         }
+    }
+
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.code() == code)
     }
 }
 
@@ -299,10 +306,9 @@ impl Embed {
     pub fn widget_path(&self) -> String {
         let page = Files::of(self.lang).page;
         let mut query: Vec<String> = Vec::new();
-        match self.theme {
-            Theme::Auto => {}
-            Theme::Light => query.push("theme=light".into()),
-            Theme::Dark => query.push("theme=dark".into()),
+        // The default needs no key.
+        if self.theme != Theme::default() {
+            query.push(format!("theme={}", self.theme.code()));
         }
         // Values are digits, `.`, or the words the widget reads: nothing to encode.
         query.extend(self.scenario.iter().map(|(k, v)| format!("{k}={v}")));

@@ -13,6 +13,7 @@ use std::path::Path;
 use std::process::Command;
 
 use explainer_core::content::Lang;
+use explainer_core::embed::Theme;
 use explainer_core::files::Files;
 
 use crate::{run, Result};
@@ -114,7 +115,8 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
     };
     let fieldset = |legend: String, choices: Vec<String>| format!("<fieldset><legend>{legend}</legend>{}</fieldset>", choices.join(""));
     let langs = fieldset(t("language")?, vec![radio("lang", "en", "<span lang=\"en\">English</span>", lang == "en"), radio("lang", "es", "<span lang=\"es\">Español</span>", lang == "es")]);
-    let themes = fieldset(t("theme")?, vec![radio("theme", "auto", &t("theme_auto")?, true), radio("theme", "light", &t("theme_light")?, false), radio("theme", "dark", &t("theme_dark")?, false)]);
+    let themes = Theme::ALL.iter().map(|&th| Ok(radio("theme", th.code(), &t(&format!("theme_{}", th.code()))?, th == Theme::default()))).collect::<Result<_>>()?;
+    let themes = fieldset(t("theme")?, themes);
     let widths = fieldset(
         t("width_label")?,
         ["320", "375", "768"].iter().map(|w| radio("width", w, &format!("{w} px"), false)).chain([radio("width", "full", &t("width_full")?, true)]).collect(),
