@@ -108,8 +108,9 @@ impl fmt::Display for EmbedError {
 
 impl std::error::Error for EmbedError {}
 
-/// The widget's colours (`?theme=`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The widget's colours (`?theme=`). Its code is its name in lower case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::VariantArray, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Theme {
     #[default]
     Auto,
@@ -118,20 +119,16 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+    pub const ALL: [Theme; <Theme as strum::EnumCount>::COUNT] = crate::all();
 
     /// Its value in `?theme=` (and in the embed page's form). The loader (`applyTheme`) and the
     /// stylesheet (`[data-theme]`) read the same words in the browser.
     pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.code() == code)
+        code.parse().ok()
     }
 }
 

@@ -17,3 +17,17 @@ pub mod format;
 pub mod html;
 pub mod model;
 pub mod url;
+
+/// An enum's variants as an array, in the order they are written (strum's `VariantArray` gives
+/// a slice; callers `map` the array): `pub const ALL: [T; T::COUNT] = crate::all();`, so no
+/// list of variants is written by hand.
+pub(crate) const fn all<T: strum::VariantArray + Copy, const N: usize>() -> [T; N] {
+    assert!(T::VARIANTS.len() == N, "ALL's length is the number of variants");
+    let mut out = [T::VARIANTS[0]; N];
+    let mut i = 1;
+    while i < N {
+        out[i] = T::VARIANTS[i];
+        i += 1;
+    }
+    out
+}
