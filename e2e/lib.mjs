@@ -159,14 +159,16 @@ export async function reach(page) {
 /** The calculator's code: the wasm-bindgen glue or the wasm (not the loader). */
 export const isCode = (p) => /\/explainer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p);
 
-/** Reaches the calculator and waits until hydration has finished. */
+/** Reaches the calculator and waits until it is ready (its code started and rendered). */
 export async function ready(page) {
   await reach(page);
   await hydrated(page);
 }
 
-/** Waits until hydration has finished (the app marks its root), without reaching for the
- *  calculator: for tests where something else starts the code. `page` may also be a frame. */
+/** Waits until the calculator is ready: its code has started and rendered the island over the
+ *  prerendered markup, and the widget's root is marked `data-ready` (nothing is hydrated: the
+ *  name is older than the island). Does not reach for the calculator: for tests where
+ *  something else starts the code. `page` may also be a frame. */
 export async function hydrated(page) {
   try {
     await page.waitForSelector('#explainer[data-ready="true"]', { timeout: 15000 });

@@ -18,7 +18,7 @@ pub struct AppProps {
     pub lang: Lang,
 }
 
-#[function_component]
+#[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;

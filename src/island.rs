@@ -24,7 +24,7 @@ pub struct IslandProps {
     pub kept: edge::Kept,
 }
 
-#[function_component]
+#[component]
 pub fn Island(props: &IslandProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(State::new);
@@ -49,11 +49,9 @@ pub fn Island(props: &IslandProps) -> Html {
         edge::point_lang_links(&inputs);
         edge::sync_url_soon(inputs, lang)
     });
-    // One callback for the whole life of the island, so a change does not re-render what
-    // did not change.
-    let on_change = {
-        let dispatch = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |action| dispatch.dispatch(action)))).clone()
-    };
+    // One callback for the whole life of the island (it wraps the reducer's one dispatch
+    // function, so it compares equal across renders): a change does not re-render what did
+    // not change.
+    let on_change = state.dispatcher().to_callback();
     html! { <Calculator inputs={state.inputs} {lang} {on_change} /> }
 }

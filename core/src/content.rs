@@ -42,8 +42,9 @@ macro_rules! content_struct {
     };
 }
 
-/// A language the widget speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A language the widget speaks. Its code is its name in lower case (read in any case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, strum::VariantArray, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Lang {
     #[default]
     En,
@@ -51,18 +52,15 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+    pub const ALL: [Lang; <Lang as strum::EnumCount>::COUNT] = crate::all();
 
     /// BCP 47 tag, for `<html lang>` and URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code))
+        code.parse().ok()
     }
 }
 

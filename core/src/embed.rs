@@ -13,6 +13,8 @@
 use std::fmt;
 
 use crate::content::Lang;
+use crate::files::Files;
+use crate::html::escape as escape_attr;
 
 /// The id of the element the snippets create (and the Pym.js child id).
 pub const ELEMENT_ID: &str = "explainer-287g";
@@ -106,8 +108,9 @@ impl fmt::Display for EmbedError {
 
 impl std::error::Error for EmbedError {}
 
-/// The widget's colours (`?theme=`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The widget's colours (`?theme=`). Its code is its name in lower case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::VariantArray, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Theme {
     #[default]
     Auto,
@@ -116,13 +119,16 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; <Theme as strum::EnumCount>::COUNT] = crate::all();
+
+    /// Its value in `?theme=` (and in the embed page's form). The loader (`applyTheme`) and the
+    /// stylesheet (`[data-theme]`) read the same words in the browser.
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
     pub fn from_code(code: &str) -> Option<Theme> {
-        match code {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
+        code.parse().ok()
     }
 }
 
@@ -226,8 +232,10 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
         None if link.contains('=') => ("", link),
         None => (link, ""),
     };
-    if path.to_ascii_lowercase().ends_with("index.es.html") || path.to_ascii_lowercase().ends_with("standalone.es.html") {
-        s.lang = Some(Lang::Es);
+    // A link to another language's page (or one-file build) asks for that language.
+    let path = path.to_ascii_lowercase();
+    if let Some(lang) = Lang::ALL.into_iter().filter(|&l| l != Lang::default()).find(|&l| path.ends_with(Files::of(l).page) || path.ends_with(Files::of(l).standalone)) {
+        s.lang = Some(lang);
     }
     let mut found: Vec<(&'static str, String)> = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -249,22 +257,6 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
     }
     s.pairs = scenario_keys().filter_map(|k| found.iter().find(|(f, _)| *f == k).cloned()).collect();
     Ok(s)
-}
-
-/// `&`, `"`, `'`, `<`, `>` for an attribute value (or text).
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A single-quoted JavaScript string that is also safe inside an HTML `<script>`: quotes,
@@ -309,15 +301,11 @@ impl Embed {
 
     /// [`Embed::widget_url`] relative to the base (the embed page's preview uses it).
     pub fn widget_path(&self) -> String {
-        let page = match self.lang {
-            Lang::En => "index.html",
-            Lang::Es => "index.es.html",
-        };
+        let page = Files::of(self.lang).page;
         let mut query: Vec<String> = Vec::new();
-        match self.theme {
-            Theme::Auto => {}
-            Theme::Light => query.push("theme=light".into()),
-            Theme::Dark => query.push("theme=dark".into()),
+        // The default needs no key.
+        if self.theme != Theme::default() {
+            query.push(format!("theme={}", self.theme.code()));
         }
         // Values are digits, `.`, or the words the widget reads: nothing to encode.
         query.extend(self.scenario.iter().map(|(k, v)| format!("{k}={v}")));
@@ -330,7 +318,7 @@ impl Embed {
 
     /// The fallback image for the widget's language, next to the widget.
     pub fn fallback_url(&self) -> String {
-        format!("{}{}", self.base, fallback_file(self.lang))
+        format!("{}{}", self.base, Files::of(self.lang).fallback)
     }
 
     /// A plain iframe and the small script that sets its height from the widget's messages
@@ -414,20 +402,12 @@ impl Embed {
     }
 }
 
-/// The fallback image of each language, in `dist/`.
-pub fn fallback_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "fallback.png",
-        Lang::Es => "fallback.es.png",
-    }
-}
-
 /// The address of a page's share image: relative (next to the page) without a public
 /// address, absolute with one (`PUBLIC_URL`, checked like a base address).
 pub fn share_image_url(public_url: Option<&str>, lang: Lang) -> Result<String, EmbedError> {
     Ok(match public_url {
-        Some(base) => format!("{}{}", parse_base(base)?, fallback_file(lang)),
-        None => fallback_file(lang).to_string(),
+        Some(base) => format!("{}{}", parse_base(base)?, Files::of(lang).fallback),
+        None => Files::of(lang).fallback.to_string(),
     })
 }
 

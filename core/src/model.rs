@@ -7,6 +7,8 @@
 //! and totals are per-officer cents times the number of officers.
 //! Display rounding (whole dollars, "$1.19 billion") happens only in [`crate::format`].
 
+use strum::{EnumCount, EnumString, IntoStaticStr, VariantArray};
+
 /// An amount of money in U.S. cents.
 pub type Cents = u64;
 
@@ -47,7 +49,9 @@ pub fn percent_of(amount: Cents, bp: u32) -> Cents {
 }
 
 /// How the 25% of salary applies. The sources differ, so the reader chooses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// Its key (in URLs and element ids) is its name in lower case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, VariantArray, EnumCount, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum CapRule {
     /// DHS (primary): overtime up to 25% of salary; quarterly awards listed separately, on top.
     #[default]
@@ -58,18 +62,15 @@ pub enum CapRule {
 }
 
 impl CapRule {
-    pub const ALL: [CapRule; 2] = [Self::Dhs, Self::Reuters];
+    pub const ALL: [CapRule; Self::COUNT] = crate::all();
 
     /// Stable short name, used in URLs and element ids.
     pub fn key(self) -> &'static str {
-        match self {
-            Self::Dhs => "dhs",
-            Self::Reuters => "reuters",
-        }
+        self.into()
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.key() == key)
+        key.parse().ok()
     }
 }
 
@@ -101,21 +102,26 @@ pub fn capped_extras(salary: Cents, overtime_bp: u32, awards: Cents, rule: CapRu
 }
 
 /// Quarterly performance awards by the share of ICE-provided targets located (DHS).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Its key (in URLs) is the award in dollars a quarter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, VariantArray, EnumCount, IntoStaticStr, EnumString)]
 pub enum AwardTier {
     /// Awards not counted (or below 70% of targets located: nothing).
     #[default]
+    #[strum(serialize = "0")]
     None,
     /// 70-79% of targets located: $500 a quarter.
+    #[strum(serialize = "500")]
     Tier70,
     /// 80-89%: $750 a quarter.
+    #[strum(serialize = "750")]
     Tier80,
     /// 90-100%: $1,000 a quarter.
+    #[strum(serialize = "1000")]
     Tier90,
 }
 
 impl AwardTier {
-    pub const ALL: [AwardTier; 4] = [Self::None, Self::Tier70, Self::Tier80, Self::Tier90];
+    pub const ALL: [AwardTier; Self::COUNT] = crate::all();
 
     pub fn per_quarter_cents(self) -> Cents {
         match self {
@@ -132,16 +138,11 @@ impl AwardTier {
 
     /// Stable short name, used in URLs.
     pub fn key(self) -> &'static str {
-        match self {
-            Self::None => "0",
-            Self::Tier70 => "500",
-            Self::Tier80 => "750",
-            Self::Tier90 => "1000",
-        }
+        self.into()
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.key() == key)
+        key.parse().ok()
     }
 }
 
@@ -183,10 +184,12 @@ pub enum Unit {
 /// inputs reads (clamping, links, the content check, the sliders, the test oracle). Its words
 /// and range are in `assets/content.toml` under `[calculator.{key}]`.
 ///
-/// Adding an input: a variant here (in `ALL`, `key`, `unit`, `hard_max`, `get`, `set`), its
-/// field in [`Inputs`] and its part in [`compute`]; its entry in `content::Calculator`
-/// (`slider`) and in `assets/content.toml`. README: "Adding an input".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Adding an input: a variant here (its key is its name in lower case; `ALL` follows) with its
+/// arm in `unit`, `hard_max`, `get` and `set`, its field in [`Inputs`] and its part in
+/// [`compute`]; its entry in `content::Calculator` (`slider`) and in `assets/content.toml`.
+/// README: "Adding an input".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, VariantArray, EnumCount, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Field {
     Officers,
     Salary,
@@ -195,20 +198,16 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Officers, Field::Salary, Field::Benefits, Field::Overtime];
+    /// Every input, in the order of the sliders (the order the variants are written in).
+    pub const ALL: [Field; Self::COUNT] = crate::all();
 
     /// The query key in links, the slider's element id and its content entry's name.
     pub fn key(self) -> &'static str {
-        match self {
-            Field::Officers => "officers",
-            Field::Salary => "salary",
-            Field::Benefits => "benefits",
-            Field::Overtime => "overtime",
-        }
+        self.into()
     }
 
     pub fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.key() == key)
+        key.parse().ok()
     }
 
     pub fn unit(self) -> Unit {
@@ -297,7 +296,9 @@ impl Inputs {
 }
 
 /// One line of the cost breakdown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Its key is its name in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, VariantArray, EnumCount, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Part {
     Salary,
     Benefits,
@@ -307,17 +308,11 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [Self::Salary, Self::Benefits, Self::Overtime, Self::Awards, Self::Equipment];
+    pub const ALL: [Part; Self::COUNT] = crate::all();
 
     /// Stable short name, for the markup (`data-part`, the bar's colours) and content (`ui.rows`).
     pub fn key(self) -> &'static str {
-        match self {
-            Self::Salary => "salary",
-            Self::Benefits => "benefits",
-            Self::Overtime => "overtime",
-            Self::Awards => "awards",
-            Self::Equipment => "equipment",
-        }
+        self.into()
     }
 }
 

@@ -43,12 +43,7 @@ pub fn preview_path(lang: &str, theme: &str, scenario: &str) -> Result<String, S
 #[wasm_bindgen]
 pub fn link_options(link: &str) -> Result<Vec<String>, String> {
     let s = parse_scenario(link).map_err(thrown)?;
-    let theme = s.theme.map(|t| match t {
-        Theme::Auto => "auto",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    });
-    Ok(vec![s.lang.map(|l| l.code()).unwrap_or("").to_string(), theme.unwrap_or("").to_string()])
+    Ok(vec![s.lang.map(|l| l.code()).unwrap_or("").to_string(), s.theme.map(Theme::code).unwrap_or("").to_string()])
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ fn main() {
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .unwrap_or_else(|| die("usage: prerender DIST_DIR (or set TRUNK_STAGING_DIR)"));
     let dir = std::path::Path::new(&dir);
-    let index = dir.join("index.html");
+    // Trunk builds the default language's page; each language's page is made from it.
+    let index = dir.join(explainer::edge::prerender_file(Lang::default()));
     let template = std::fs::read_to_string(&index).unwrap_or_else(|e| die(&format!("cannot read {}: {e}", index.display())));
     for lang in Lang::ALL {
         let page = prerender::page(&template, lang).unwrap_or_else(|e| die(&format!("{}: {e}", index.display())));

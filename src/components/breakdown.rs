@@ -12,7 +12,7 @@ pub struct StackedBarProps {
 
 /// One officer's yearly cost as a stacked bar. Hidden from screen readers: the table
 /// beside it says the same in words.
-#[function_component]
+#[component]
 pub fn StackedBar(props: &StackedBarProps) -> Html {
     const WIDTH: u64 = 1000;
     let b = &props.breakdown;
@@ -38,7 +38,7 @@ pub struct BreakdownTableProps {
 }
 
 /// The breakdown in words: each line per officer and for all officers.
-#[function_component]
+#[component]
 pub fn BreakdownTable(props: &BreakdownTableProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;

@@ -16,7 +16,7 @@ pub struct CalculatorProps {
 }
 
 /// The calculator: its headline figures, the controls, and the rest of the results.
-#[function_component]
+#[component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let CalculatorProps { inputs, lang, on_change } = props;
     let lang = *lang;

@@ -28,7 +28,7 @@ enum CopyState {
 /// The sliders and options, which follow the DHS rules, and the reset and copy-link buttons.
 /// The sliders and the options are components of their own, so moving one slider renders
 /// that slider and nothing else of the controls.
-#[function_component]
+#[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let ControlsProps { inputs, lang, on_change, .. } = props;
     let lang = *lang;

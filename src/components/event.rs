@@ -15,7 +15,7 @@ pub struct TimelineEventProps {
 }
 
 /// One dated event: date, headline, a sentence or two, its sources.
-#[function_component]
+#[component]
 pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
     let TimelineEventProps { event, lang, gap_years } = *props;
     let ui = &CONTENT.ui;

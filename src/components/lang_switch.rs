@@ -13,7 +13,7 @@ pub struct LangSwitchProps {
 /// English / Español: links to each language's prerendered page. Static markup (outside the
 /// island); once the calculator runs, it points them at its scenario (`edge::point_lang_links`),
 /// so the other page opens on the same figures.
-#[function_component]
+#[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let ui = &CONTENT.ui;
     html! {

@@ -19,7 +19,7 @@ pub struct OptionsProps {
 }
 
 /// The options beside the sliders: the awards tier, how the 25% cap applies, equipment.
-#[function_component]
+#[component]
 pub fn Options(props: &OptionsProps) -> Html {
     let OptionsProps { awards, rule, equipment, lang, on_change, .. } = props;
     let (lang, calc) = (*lang, &CONTENT.calculator);

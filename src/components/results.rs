@@ -14,7 +14,7 @@ pub struct HeadlineProps {
 /// The two figures a reader watches while moving the controls, and what the total assumes.
 /// It stays on the reader's screen while they work the controls (sticky; in an iframe the
 /// loader tells it where the visible part of the frame begins: `--vis-top`).
-#[function_component]
+#[component]
 pub fn Headline(props: &HeadlineProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;
@@ -46,7 +46,7 @@ pub struct ResultsProps {
 
 /// The rest of what the scenario costs: for scale beside ICE's new funding, line by line,
 /// and the spoken total.
-#[function_component]
+#[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let funding = &CONTENT.calculator.ice_funding;

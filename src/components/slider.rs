@@ -18,7 +18,7 @@ pub struct SliderProps {
 }
 
 /// A native range input with a visible label, a live readout and its source.
-#[function_component]
+#[component]
 pub fn Slider(props: &SliderProps) -> Html {
     let SliderProps { field, lang, value, .. } = *props;
     let content = CONTENT.calculator.slider(field);

@@ -11,7 +11,7 @@ pub struct CitationProps {
 }
 
 /// A source's name, linked where the content gives a URL, marked when it is secondary.
-#[function_component]
+#[component]
 pub fn Citation(props: &CitationProps) -> Html {
     let Some(source) = CONTENT.source(&props.id) else {
         return Html::default();
@@ -50,7 +50,7 @@ pub struct NoteProps {
 }
 
 /// The small print under a control or figure: where its number comes from, and "Source: <name>".
-#[function_component]
+#[component]
 pub fn Note(props: &NoteProps) -> Html {
     let lang = props.lang;
     let note = html! {
@@ -84,7 +84,7 @@ pub struct CitationsProps {
 }
 
 /// Several sources, separated by semicolons.
-#[function_component]
+#[component]
 pub fn Citations(props: &CitationsProps) -> Html {
     let lang = props.lang;
     html! {
@@ -103,7 +103,7 @@ pub struct SourcesProps {
 }
 
 /// Every source the widget cites, with how sure the fact sheet is of it.
-#[function_component]
+#[component]
 pub fn Sources(props: &SourcesProps) -> Html {
     let lang = props.lang;
     let ui = &CONTENT.ui;

@@ -13,7 +13,7 @@ const ANNOUNCE_AFTER_MS: u32 = 800;
 
 /// One polite live region. It stays empty on load and speaks the message only once the
 /// reader pauses, so dragging a slider is not read out step by step.
-#[function_component]
+#[component]
 pub fn Status(props: &StatusProps) -> Html {
     let announced = use_state(String::new);
     {

@@ -15,7 +15,7 @@ pub struct SwingsProps {
 /// What moves the total: for each slider, the yearly total at its lowest and its highest
 /// setting, the other settings held, drawn on one scale for all sliders with the current total
 /// marked. The words say the same (the drawings are hidden from screen readers).
-#[function_component]
+#[component]
 pub fn Swings(props: &SwingsProps) -> Html {
     const WIDTH: u128 = 1000;
     let lang = props.lang;

@@ -11,7 +11,7 @@ pub struct TimelineProps {
 
 /// Every event in date order, as an ordered list. A long gap between two events is
 /// shown as a marked break ("12 years later") rather than squeezed onto a time scale.
-#[function_component]
+#[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let events = &CONTENT.events;

@@ -17,10 +17,7 @@ use wasm_bindgen::JsCast;
 
 /// Each language's prerendered page, side by side in the dist folder (relative URLs).
 pub fn prerender_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "index.html",
-        Lang::Es => "index.es.html",
-    }
+    explainer_core::files::Files::of(lang).page
 }
 
 fn document() -> Option<web_sys::Document> {

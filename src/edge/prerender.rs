@@ -2,6 +2,7 @@
 //! so readers see every event and figure before (or without) any script.
 
 use explainer_core::content::Lang;
+use explainer_core::html::escape as escape_attr;
 
 use crate::content::CONTENT;
 use crate::{App, AppProps};
@@ -13,10 +14,6 @@ pub const ROOT: &str = r#"<div id="explainer"></div>"#;
 /// (crate::island) and nothing else.
 pub fn render(lang: Lang) -> String {
     futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { lang }).hydratable(false).render())
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The page Trunk built, with the widget rendered into its root and the page's language,
@@ -99,10 +96,7 @@ fn replace_between(s: &str, start: &str, end: &str, with: &str) -> Result<String
 /// Each language's one-file build, written beside its prerendered page: everything inlined,
 /// so it works from `file://` and as an iframe `srcdoc`.
 pub fn standalone_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "explainer-standalone.html",
-        Lang::Es => "explainer-standalone.es.html",
-    }
+    explainer_core::files::Files::of(lang).standalone
 }
 
 /// The value of `name="..."` in the first tag that has it.

@@ -12,6 +12,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use explainer_core::content::Lang;
+use explainer_core::embed::Theme;
+use explainer_core::files::Files;
+
 use crate::{run, Result};
 
 /// The publish wasm's crate and its file names in `target/`.
@@ -49,12 +53,13 @@ pub fn publish(root: &Path, dist: &Path) -> Result {
         let icon = between("<link rel=\"icon\"", ">").map(|l| format!("<link rel=\"icon\"{l}>")).unwrap_or_default();
         Ok((title, icon))
     };
-    let (title_en, icon) = widget("index.html")?;
-    let (title_es, _) = widget("index.es.html")?;
-    for (lang, file) in [("en", "embed.html"), ("es", "embed.es.html")] {
-        let page = embed_page(&texts, lang, &title_en, &title_es, &icon, &written)?;
+    let (title_en, icon) = widget(Files::of(Lang::En).page)?;
+    let (title_es, _) = widget(Files::of(Lang::Es).page)?;
+    for lang in Lang::ALL {
+        let file = Files::of(lang).embed;
+        let page = embed_page(&texts, lang.code(), &title_en, &title_es, &icon, &written)?;
         std::fs::write(dist.join(file), page).map_err(|e| format!("dist/{file}: {e}"))?;
-        eprintln!("dist/{file}: the embed page ({lang})");
+        eprintln!("dist/{file}: the embed page ({})", lang.code());
     }
     run(Command::new("node").arg(root.join("e2e/fallback.mjs")).arg(dist))
 }
@@ -91,12 +96,8 @@ impl Texts {
 
     /// The text, escaped for HTML (text or attribute).
     fn get(&self, lang: &str, key: &str) -> Result<String> {
-        self.0[lang].get(key).and_then(|v| v.as_str()).map(esc).ok_or_else(|| format!("assets/publish.toml: no `{key}` in [{lang}]"))
+        self.0[lang].get(key).and_then(|v| v.as_str()).map(explainer_core::html::escape).ok_or_else(|| format!("assets/publish.toml: no `{key}` in [{lang}]"))
     }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The embed page in `lang`. `titles` are the widget's (already escaped, from its pages);
@@ -114,7 +115,8 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
     };
     let fieldset = |legend: String, choices: Vec<String>| format!("<fieldset><legend>{legend}</legend>{}</fieldset>", choices.join(""));
     let langs = fieldset(t("language")?, vec![radio("lang", "en", "<span lang=\"en\">English</span>", lang == "en"), radio("lang", "es", "<span lang=\"es\">Español</span>", lang == "es")]);
-    let themes = fieldset(t("theme")?, vec![radio("theme", "auto", &t("theme_auto")?, true), radio("theme", "light", &t("theme_light")?, false), radio("theme", "dark", &t("theme_dark")?, false)]);
+    let themes = Theme::ALL.iter().map(|&th| Ok(radio("theme", th.code(), &t(&format!("theme_{}", th.code()))?, th == Theme::default()))).collect::<Result<_>>()?;
+    let themes = fieldset(t("theme")?, themes);
     let widths = fieldset(
         t("width_label")?,
         ["320", "375", "768"].iter().map(|w| radio("width", w, &format!("{w} px"), false)).chain([radio("width", "full", &t("width_full")?, true)]).collect(),
@@ -133,7 +135,8 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
             copy = t("copy")?,
         ));
     }
-    let other = if lang == "en" { r#"<a href="embed.es.html" hreflang="es" lang="es">Español</a>"# } else { r#"<a href="embed.html" hreflang="en" lang="en">English</a>"# };
+    let (other, name) = if lang == "en" { (Lang::Es, "Español") } else { (Lang::En, "English") };
+    let other = format!(r#"<a href="{}" hreflang="{code}" lang="{code}">{name}</a>"#, Files::of(other).embed, code = other.code());
     Ok(format!(
         r#"<!doctype html>
 <html lang="{lang}"{data}>
@@ -178,13 +181,15 @@ fn embed_page(texts: &Texts, lang: &str, title_en: &str, title_es: &str, icon: &
 {codes}</section>
 <section aria-labelledby="h-fallback"><h2 id="h-fallback">{fallback_heading}</h2>
 <p>{fallback_text}</p>
-<ul><li><a href="fallback.png">{fallback_en}</a></li><li><a href="fallback.es.png">{fallback_es}</a></li></ul>
+<ul><li><a href="{png_en}">{fallback_en}</a></li><li><a href="{png_es}">{fallback_es}</a></li></ul>
 </section>
 </main>
 </body>
 </html>
 "#,
         page_title = t("page_title")?,
+        png_en = Files::of(Lang::En).fallback,
+        png_es = Files::of(Lang::Es).fallback,
         page_lang = t("page_lang")?,
         heading = t("heading")?,
         intro = t("intro")?,

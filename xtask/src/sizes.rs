@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+use explainer_core::content::Lang;
+use explainer_core::files::Files;
+
 use crate::Result;
 
 /// Size budgets (gzip), checked by `cargo xtask test`, so size never grows silently.
@@ -18,8 +21,6 @@ pub const CODE_BUDGET: u64 = 100_200;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
 pub const STANDALONE_BUDGET: u64 = 144_700;
 
-/// The one-file builds the prerender step writes (src/edge/prerender.rs `standalone_file`).
-const STANDALONE: [&str; 2] = ["explainer-standalone.html", "explainer-standalone.es.html"];
 
 pub struct Sizes {
     /// index.html and what its tags load: stylesheet, loader, icon.
@@ -93,11 +94,12 @@ pub fn compressed(dist: &Path, name: &str, ext: &str) -> Result<u64> {
 
 /// What the default English page loads at once, and what the calculator adds.
 pub fn measure(dist: &Path) -> Result<Sizes> {
-    let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let index = Files::of(Lang::default()).page;
+    let page = std::fs::read_to_string(dist.join(index)).map_err(|e| format!("dist/{index}: {e}"))?;
     let mut s = Sizes {
         page_files: 1,
-        page_gzip: compressed(dist, "index.html", "gz")?,
-        page_brotli: compressed(dist, "index.html", "br")?,
+        page_gzip: compressed(dist, index, "gz")?,
+        page_brotli: compressed(dist, index, "br")?,
         code_gzip: 0,
         code_brotli: 0,
         wasm_raw: 0,
@@ -112,7 +114,7 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
         }
     }
     for key in ["data-glue", "data-wasm"] {
-        let file = attr(&page, key).ok_or_else(|| format!("dist/index.html: no {key}"))?;
+        let file = attr(&page, key).ok_or_else(|| format!("dist/{index}: no {key}"))?;
         let gz = compressed(dist, file, "gz")?;
         s.code_gzip += gz;
         s.code_brotli += compressed(dist, file, "br")?;
@@ -121,8 +123,9 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
             s.wasm_gzip = gz;
         }
     }
-    for name in STANDALONE {
-        s.standalone_gzip = s.standalone_gzip.max(compressed(dist, name, "gz")?);
+    // The one-file builds the prerender step writes.
+    for lang in Lang::ALL {
+        s.standalone_gzip = s.standalone_gzip.max(compressed(dist, Files::of(lang).standalone, "gz")?);
     }
     Ok(s)
 }

@@ -24,18 +24,18 @@ pub fn tool_path(root: &Path) {
     env::set_var("TRUNK_OFFLINE", "true");
 }
 
-/// The wasm-bindgen version in Cargo.lock: the CLI must equal it exactly.
+/// The wasm-bindgen the workspace resolves to (Cargo.lock, as `cargo metadata` reads it): the
+/// CLI must equal it exactly, so there must be one.
 fn locked_wasm_bindgen(root: &Path) -> Result<String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
-                return Ok(v.to_string());
-            }
-        }
+    let meta = cargo_metadata::MetadataCommand::new().current_dir(root).exec().map_err(|e| format!("cargo metadata: {e}"))?;
+    let mut versions: Vec<String> = meta.packages.iter().filter(|p| p.name.as_str() == "wasm-bindgen").map(|p| p.version.to_string()).collect();
+    versions.sort();
+    versions.dedup();
+    match &versions[..] {
+        [one] => Ok(one.clone()),
+        [] => Err("the workspace depends on no wasm-bindgen".into()),
+        more => Err(format!("the workspace resolves wasm-bindgen to {} versions ({}): the wasm-bindgen CLI can match only one", more.len(), more.join(", "))),
     }
-    Err("Cargo.lock names no wasm-bindgen".into())
 }
 
 pub fn ensure_tools(root: &Path, browser: bool) -> Result {
@@ -86,3 +86,16 @@ fn ensure_chromium() -> Result {
     Err(format!("the browser tests need Chromium at {CHROMIUM}: on Debian, run `sudo apt-get install chromium chromium-driver`"))
 }
 
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn the_cli_to_install_is_the_pinned_wasm_bindgen() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml")).unwrap().parse().unwrap();
+        let pin = manifest["dependencies"]["wasm-bindgen"].as_str().unwrap();
+        assert_eq!(format!("={}", super::locked_wasm_bindgen(root).unwrap()), pin, "Cargo.toml pins wasm-bindgen exactly (=x.y.z)");
+    }
+}
