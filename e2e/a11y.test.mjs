@@ -174,11 +174,16 @@ test('the language link keeps ?theme= and the scenario, and goes to the page of 
   const page = await openPage(browser, `${server.base}/index.html?theme=dark&officers=100&lang=en`);
   await ready(page);
   await page.waitForFunction(() => document.getElementById('officers').value === '100');
-  await Promise.all([page.waitForURL(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
+  // The address the link navigates to (read from the request: the page's own address follows
+  // its scenario once it runs, and then says lang=es like any Spanish scenario link).
+  const [request] = await Promise.all([page.waitForRequest(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
   await hydrated(page);
-  const url = new URL(page.url());
+  const url = new URL(request.url());
   assert.equal(url.searchParams.get('theme'), 'dark');
   assert.equal(url.searchParams.get('lang'), null, 'the page is the language');
+  // Once the address has followed the scenario, it still keeps ?theme=.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'es');
+  assert.equal(new URL(page.url()).searchParams.get('theme'), 'dark', 'the address keeps ?theme= after the scenario');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   assert.equal(await page.inputValue('#officers'), '100');
@@ -197,9 +202,9 @@ test('shareable scenarios: the URL follows the sliders and the language link car
   assert.equal(await page.evaluate(() => history.length), historyLength, 'the sliders add no history entry');
   // The other language is the other page: its link carries the scenario, and replaces this
   // page (no history entry: Back leaves the widget, as with the old in-place switch).
-  await Promise.all([page.waitForURL(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
+  const [request] = await Promise.all([page.waitForRequest(/index\.es\.html\?/), page.click('nav.lang a[hreflang="es"]')]);
   await hydrated(page);
-  const url = page.url();
+  const url = request.url();
   assert.match(url, /\/index\.es\.html\?officers=9001&salary=74510&benefits=62\.7&overtime=25&awards=750&equipment=0&rule=dhs$/);
   assert.equal(await page.evaluate(() => history.length), historyLength);
   const { shown } = await readPage(page);

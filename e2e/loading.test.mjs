@@ -31,11 +31,14 @@ test('on a phone, the page loads without the calculator code; scrolling to it lo
   await page.close();
 });
 
-test('a link with a scenario starts at once, without scrolling', async () => {
+// (Changed with [calculator] #25: such a link now lands on its figures, so the page is scrolled;
+// what this checks is that the code started because of the link, not because it came near.)
+test('a link with a scenario starts at once, because of the link', async () => {
   const page = await openPage(browser, `${server.base}/widget/?officers=100`, PHONE);
   await hydrated(page);
   assert.equal(await page.inputValue('#officers'), '100');
-  assert.equal(await page.evaluate(() => scrollY), 0);
+  const starts = await page.evaluate(() => window.__explainerSteps.map(([name]) => name).filter((n) => n.startsWith('start:')));
+  assert.deepEqual(starts, ['start: link']);
   await page.close();
 });
 
