@@ -21,4 +21,10 @@ pub mod content {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
+/// ICE's list of 287(g) agreements, read and counted at build time (`None` in the wasm, which
+/// does not show it, and where the content has no `[agreements]`).
+pub mod agreements {
+    include!(concat!(env!("OUT_DIR"), "/agreements.rs"));
+}
+
 pub use app::{App, AppProps};

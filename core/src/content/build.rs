@@ -313,6 +313,63 @@ fn validate(c: &Content) -> Result<(), Problem> {
             }
         }
     }
+    if let Some(a) = &c.agreements {
+        validate_agreements(c, a)?;
+    }
+    Ok(())
+}
+
+/// `[agreements]`: its sources exist and its texts hold the placeholders the code fills in.
+fn validate_agreements(c: &Content, a: &Agreements) -> Result<(), Problem> {
+    let entry = "agreements";
+    if a.file.trim().is_empty() {
+        return Err(problem(entry, "file", "is empty: name ICE's file under assets/, as \"data/participatingAgencies07182025pm.xlsx\""));
+    }
+    check_source(c, entry, "source", &a.source)?;
+    check_source(c, entry, "dhs_source", &a.dhs_source)?;
+    if a.top_states == 0 {
+        return Err(problem(entry, "top_states", "must be at least 1"));
+    }
+    let texts: &[(&str, &Text, &[&str])] = &[
+        ("heading", &a.heading, &[]),
+        ("intro", &a.intro, &["total", "date"]),
+        ("growth_heading", &a.growth_heading, &[]),
+        ("growth_summary", &a.growth_summary, &["before", "order", "total", "date"]),
+        ("undated", &a.undated, &["undated"]),
+        ("order_label", &a.order_label, &["order"]),
+        ("dhs_label", &a.dhs_label, &["count"]),
+        ("dhs_note", &a.dhs_note, &["count", "date"]),
+        ("task_force", &a.task_force, &[]),
+        ("jail_enforcement", &a.jail_enforcement, &[]),
+        ("warrant_service", &a.warrant_service, &[]),
+        ("growth_table", &a.growth_table, &[]),
+        ("col_month", &a.col_month, &[]),
+        ("col_all", &a.col_all, &[]),
+        ("col_cumulative", &a.col_cumulative, &[]),
+        ("row_before", &a.row_before, &["order"]),
+        ("row_undated", &a.row_undated, &[]),
+        ("partial_month", &a.partial_month, &["month", "date"]),
+        ("partial_from", &a.partial_from, &["month", "date"]),
+        ("states_heading", &a.states_heading, &[]),
+        ("states_summary", &a.states_summary, &["states", "first", "first_count"]),
+        ("other_states", &a.other_states, &["n"]),
+        ("states_table", &a.states_table, &[]),
+        ("col_state", &a.col_state, &[]),
+        ("col_agreements", &a.col_agreements, &[]),
+        ("listing_link", &a.listing_link, &[]),
+        ("csv_link", &a.csv_link, &[]),
+        ("listing_title", &a.listing_title, &["date"]),
+        ("listing_intro", &a.listing_intro, &["total", "date"]),
+        ("col_agency", &a.col_agency, &[]),
+        ("col_type", &a.col_type, &[]),
+        ("col_model", &a.col_model, &[]),
+        ("col_signed", &a.col_signed, &[]),
+        ("no_date", &a.no_date, &[]),
+        ("back", &a.back, &[]),
+    ];
+    for &(field, text, placeholders) in texts {
+        check_text(entry, field, text, placeholders)?;
+    }
     Ok(())
 }
 
@@ -455,6 +512,7 @@ pub fn for_island(c: &Content) -> Content {
     }
     out.events = Cow::Borrowed(&[]);
     out.derived = Cow::Borrowed(&[]);
+    out.agreements = None;
     out.sources = Cow::Owned(c.sources.iter().filter(|s| cited.contains(&&*s.id)).cloned().collect());
     out
 }
