@@ -23,6 +23,16 @@ pub fn prerender_file(lang: Lang) -> &'static str {
     }
 }
 
+/// Each language's listing of ICE's agreements, and the list as CSV, written beside the pages
+/// by the prerender step and linked from the widget.
+pub fn listing_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "agreements.html",
+        Lang::Es => "agreements.es.html",
+    }
+}
+pub const CSV_FILE: &str = "agreements.csv";
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }

@@ -40,7 +40,7 @@ impl fmt::Display for SheetProblem {
         if let Some(agency) = &self.agency {
             write!(f, " ({agency})")?;
         }
-        write!(f, ", field `{}`", self.field)?;
+        write!(f, "{} `{}`", if self.row.is_some() { ", field" } else { ": field" }, self.field)?;
         if let Some(cell) = &self.cell {
             write!(f, " (cell {cell})")?;
         }
