@@ -36,17 +36,19 @@ pub fn AgreementsSection(props: &AgreementsSectionProps) -> Html {
             <p>{ intro }</p>
             <h4>{ t.growth_heading.get(lang) }</h4>
             <GrowthChart list={p(list)} text={t} {lang} />
-            <p class="note">{ dhs }</p>
-            if undated > 0 {
-                <p class="note">{ fill(t.undated.get(lang), &[("undated", &n(undated))]) }</p>
-            }
+            <p class="note">
+                { dhs }
+                if undated > 0 {
+                    { " " }{ fill(t.undated.get(lang), &[("undated", &n(undated))]) }
+                }
+            </p>
             <GrowthTable list={p(list)} text={t} {lang} />
             <h4>{ t.states_heading.get(lang) }</h4>
             <StateBars list={p(list)} text={t} {lang} />
-            <ul class="ag-links">
-                <li><a href={listing_file(lang)}>{ t.listing_link.get(lang) }</a></li>
-                <li><a href={CSV_FILE} type="text/csv">{ t.csv_link.get(lang) }</a></li>
-            </ul>
+            <p class="ag-links">
+                <a href={listing_file(lang)}>{ t.listing_link.get(lang) }</a>{" · "}
+                <a href={CSV_FILE} type="text/csv">{ t.csv_link.get(lang) }</a>
+            </p>
             <p class="note">
                 <span class="src">{ CONTENT.ui.source.get(lang) }{" "}
                     <cite>{ fill(CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)), &[("date", &as_of)]) }</cite>{"; "}

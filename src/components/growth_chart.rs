@@ -16,8 +16,8 @@ pub struct GrowthChartProps {
 
 /// The chart's drawing area, in SVG units (it scales to the page's width).
 const W: f64 = 400.0;
-const H: f64 = 230.0;
-const LEFT: f64 = 34.0;
+const H: f64 = 205.0;
+const LEFT: f64 = 40.0;
 const RIGHT: f64 = 62.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 22.0;
