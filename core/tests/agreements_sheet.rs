@@ -187,3 +187,21 @@ fn the_real_list_of_july_18_2025_counts_as_the_fact_sheet_says() {
     let per_month: Vec<u32> = (1..=7u8).map(|m| list.rows.iter().filter(|a| a.signed.is_some_and(|d| d.year == 2025 && d.month == m)).count() as u32).collect();
     assert_eq!(per_month, [1, 155, 135, 106, 99, 107, 91]);
 }
+
+/// The fact trace takes the list as a source: a date (or number) that only a new list gives
+/// is refused without it and accepted with it.
+#[test]
+fn the_fact_trace_accepts_what_the_list_says() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let read_text = |rel: &str| std::fs::read_to_string(format!("{root}/{rel}")).unwrap();
+    let (content_file, facts) = (read_text("assets/content.toml"), read_text("docs/facts.md"));
+    let from = "back.en = \"Back to the explainer\"";
+    assert_eq!(content_file.matches(from).count(), 1);
+    let text = content_file.replacen(from, "back.en = \"Back to the explainer (ICE's list of Oct. 14, 2025)\"", 1);
+    let content = explainer_core::content::parse(&text, "assets/content.toml").unwrap();
+    let trace = |facts: &str| explainer_core::content::trace(&content, &text, "assets/content.toml", facts, "docs/facts.md");
+    let refused = trace(&facts).unwrap_err().to_string();
+    assert!(refused.contains("agreements") && refused.contains("back.en") && refused.contains("2025-10-14"), "{refused}");
+    let (list, _) = read_bytes(&sheet(&HEADER, &good()), "participatingAgencies10142025am.xlsx", None).unwrap();
+    trace(&(facts + &list.fact_text(ORDER))).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -17,7 +17,7 @@ mod state_bars;
 mod status;
 mod timeline;
 
-pub use agreements::AgreementsSection;
+pub use agreements::{AgreementsSection, AgreementsSectionProps};
 pub use breakdown::{BreakdownTable, StackedBar};
 pub use calculator::Calculator;
 pub use controls::Controls;
