@@ -34,7 +34,7 @@ pub fn App(props: &AppProps) -> Html {
             <div id={ISLAND_ID}>
                 <Calculator inputs={CONTENT.defaults()} {lang} on_change={Callback::noop()} />
             </div>
-            if let (Some(list), Some(text)) = (crate::agreements::LIST.as_ref(), CONTENT.agreements.as_ref()) {
+            if let Some((list, text)) = crate::agreements() {
                 <AgreementsSection list={std::rc::Rc::new(list.clone())} {text} {lang} />
             }
             <Sources {lang} />

@@ -27,4 +27,13 @@ pub mod agreements {
     include!(concat!(env!("OUT_DIR"), "/agreements.rs"));
 }
 
+/// ICE's list and the texts of its section, where the build has both: in native builds (the
+/// prerender, the tests), never in the wasm.
+pub fn agreements() -> Option<(&'static explainer_core::agreements::AgreementList, &'static explainer_core::content::Agreements)> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some((agreements::LIST.as_ref()?, content::CONTENT.agreements.as_ref()?));
+    #[cfg(target_arch = "wasm32")]
+    None
+}
+
 pub use app::{App, AppProps};

@@ -58,7 +58,7 @@ fn the_section_shows_the_compiled_in_list() {
     }
     // The whole page carries it, and the sources name ICE's list with its date.
     let page = prerender::render(Lang::En).replace("&#x27;", "'");
-    assert!(page.contains("ICE, list of 287(g) participating agencies, July 18, 2025"), "the sources cite the list with its date");
+    assert!(page.contains("ICE, list of 287(g) participating agencies (a spreadsheet)</cite>, July 18, 2025"), "the sources cite the list with its date");
 }
 
 #[test]

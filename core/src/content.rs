@@ -356,6 +356,56 @@ content_struct! {
 }
 
 content_struct! {
+    /// The whole content file.
+    pub struct Content {
+        pub ui: Ui,
+        pub locale: Locales,
+        pub events: List<Event>,
+        pub sources: List<Source>,
+        pub calculator: Calculator,
+        /// Numbers worked out from the fact sheet's (checked against it at build time).
+        #[cfg_attr(feature = "build", serde(default))]
+        pub derived: List<Derived>,
+        /// ICE's list of agreements, charted: the static page's only, so the wasm's Content has
+        /// no such field (not even an empty one: the calculator's code must not grow). It must
+        /// stay the last field (`build::to_rust`).
+        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg_attr(feature = "build", serde(default))]
+        pub agreements: Option<Agreements>,
+    }
+}
+
+impl Content {
+    pub fn locale(&self, lang: Lang) -> &Locale {
+        match lang {
+            Lang::En => &self.locale.en,
+            Lang::Es => &self.locale.es,
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn limits(&self) -> Limits {
+        Limits(Field::ALL.map(|f| {
+            let s = self.calculator.slider(f);
+            Bounds { min: s.min, max: s.max, step: s.step }
+        }))
+    }
+
+    /// The calculator's starting point (awards and equipment off: they are extras).
+    pub fn defaults(&self) -> Inputs {
+        let mut i = Inputs::default();
+        for f in Field::ALL {
+            f.set(&mut i, self.calculator.slider(f).default);
+        }
+        i
+    }
+}
+
+// After everything the wasm uses, so the calculator's code (panic locations) is as before.
+content_struct! {
     /// The section on ICE's list of 287(g) agreements (`[agreements]`): which file, the dates
     /// and DHS's count it is set beside, and its words. Its numbers come from the list.
     pub struct Agreements {
@@ -421,52 +471,6 @@ content_struct! {
         pub col_signed: Text,
         pub no_date: Text,
         pub back: Text,
-    }
-}
-
-content_struct! {
-    /// The whole content file.
-    pub struct Content {
-        pub ui: Ui,
-        pub locale: Locales,
-        pub events: List<Event>,
-        pub sources: List<Source>,
-        pub calculator: Calculator,
-        /// Numbers worked out from the fact sheet's (checked against it at build time).
-        #[cfg_attr(feature = "build", serde(default))]
-        pub derived: List<Derived>,
-        /// ICE's list of agreements, charted (static page only; absent from the island's copy).
-        #[cfg_attr(feature = "build", serde(default))]
-        pub agreements: Option<Agreements>,
-    }
-}
-
-impl Content {
-    pub fn locale(&self, lang: Lang) -> &Locale {
-        match lang {
-            Lang::En => &self.locale.en,
-            Lang::Es => &self.locale.es,
-        }
-    }
-
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    pub fn limits(&self) -> Limits {
-        Limits(Field::ALL.map(|f| {
-            let s = self.calculator.slider(f);
-            Bounds { min: s.min, max: s.max, step: s.step }
-        }))
-    }
-
-    /// The calculator's starting point (awards and equipment off: they are extras).
-    pub fn defaults(&self) -> Inputs {
-        let mut i = Inputs::default();
-        for f in Field::ALL {
-            f.set(&mut i, self.calculator.slider(f).default);
-        }
-        i
     }
 }
 

@@ -51,7 +51,7 @@ pub fn AgreementsSection(props: &AgreementsSectionProps) -> Html {
             </p>
             <p class="note">
                 <span class="src">{ CONTENT.ui.source.get(lang) }{" "}
-                    <cite>{ fill(CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)), &[("date", &as_of)]) }</cite>{"; "}
+                    <cite>{ CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)) }</cite>{ format!(", {as_of}") }{"; "}
                     <Citation id={t.dhs_source.to_string()} {lang} />
                 </span>
             </p>

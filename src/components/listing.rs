@@ -32,7 +32,7 @@ pub fn Listing(props: &ListingProps) -> Html {
             <h1>{ fill(t.listing_title.get(lang), &[("date", &as_of)]) }</h1>
             <p>{ fill(t.listing_intro.get(lang), &[("total", &n(list.total())), ("date", &as_of)]) }</p>
             <p><a href={CSV_FILE} type="text/csv">{ t.csv_link.get(lang) }</a></p>
-            <p class="note">{ CONTENT.ui.source.get(lang) }{" "}<cite>{ fill(CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)), &[("date", &as_of)]) }</cite>{ format!(" ({})", list.file) }</p>
+            <p class="note">{ CONTENT.ui.source.get(lang) }{" "}<cite>{ CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)) }</cite>{ format!(", {as_of}") }{ format!(" ({})", list.file) }</p>
             { for states.map(|group| {
                 let state = group[0].state.to_string();
                 html! {

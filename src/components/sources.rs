@@ -116,7 +116,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                     <li key={&*s.id}>
                         // ICE's list is cited with its date, which comes from ICE's file.
                         if let Some(list) = list_date(&s.id, lang) {
-                            <cite>{ explainer_core::format::fill(s.name.get(lang), &[("date", &list)]) }</cite>
+                            <cite>{ s.name.get(lang) }</cite>{ format!(", {list}") }
                         } else {
                             <Citation id={&*s.id} {lang} />
                         }
@@ -132,6 +132,6 @@ pub fn Sources(props: &SourcesProps) -> Html {
 
 /// The date of ICE's list of agreements, written for `lang`, when `id` is its source.
 fn list_date(id: &str, lang: Lang) -> Option<String> {
-    let list = crate::agreements::LIST.as_ref()?;
-    (CONTENT.agreements.as_ref()?.source == id).then(|| explainer_core::format::date(list.date, CONTENT.locale(lang)))
+    let (list, text) = crate::agreements()?;
+    (text.source == id).then(|| explainer_core::format::date(list.date, CONTENT.locale(lang)))
 }

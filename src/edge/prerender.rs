@@ -152,7 +152,9 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
     let [at] = switches[..] else {
         return Err(missing("single language switch (<nav class=\"lang\">)"));
     };
-    Ok(format!("{}<nav hidden {}", &lines[..at], &lines[at + "<nav ".len()..]))
+    // The links to the listing of ICE's agreements and the CSV name files not next to a lone file either.
+    let out = format!("{}<nav hidden {}", &lines[..at], &lines[at + "<nav ".len()..]);
+    Ok(out.replacen(r#"<p class="ag-links">"#, r#"<p hidden class="ag-links">"#, 1))
 }
 
 /// The listing page of ICE's agreements in `lang` (every agreement, by state): the head of
@@ -160,7 +162,7 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
 /// [`crate::components::Listing`] rendered by Yew.
 pub fn listing(template: &str, lang: Lang) -> Result<String, String> {
     use std::rc::Rc;
-    let (Some(list), Some(text)) = (crate::agreements::LIST.as_ref(), CONTENT.agreements.as_ref()) else {
+    let Some((list, text)) = crate::agreements() else {
         return Err("the content has no [agreements]".into());
     };
     let tag = |rel: &str| {

@@ -10,13 +10,16 @@ use crate::Result;
 /// Size budgets (gzip), checked by `cargo xtask test`, so size never grows silently.
 /// Each is the achieved size (BENCHMARKS.md) with a little room, so a growth of more than a
 /// few hundred bytes is a decision, not an accident.
-/// PAGE: everything the default page loads. The [perf] goal is 12 KB (12,288 bytes); the page
-/// is 55 bytes over it since the language links keep `?theme=` and a host's keys (BENCHMARKS.md).
-pub const PAGE_BUDGET: u64 = 12_400;
+/// PAGE: everything the default page loads. The [perf] goal was 12 KB (12,288 bytes); the page
+/// was 55 bytes over it since the language links keep `?theme=` and a host's keys, and is about
+/// 3.1 KB more (12,343 -> 15,442) with the section on ICE's list of agreements (its charts,
+/// tables and styles; issue 27 allows 8 KB at most). BENCHMARKS.md.
+pub const PAGE_BUDGET: u64 = 15_600;
 /// CODE: the glue and the wasm of the calculator island, loaded when the reader nears it.
 pub const CODE_BUDGET: u64 = 100_200;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
-pub const STANDALONE_BUDGET: u64 = 144_700;
+/// The section on ICE's list added about 3.2 KB to each (144,143 -> 147,376).
+pub const STANDALONE_BUDGET: u64 = 147_600;
 
 /// Each listing page of ICE's agreements (every agreement, by state; no script): at most 30 KB.
 pub const LISTING_BUDGET: u64 = 30 * 1024;
