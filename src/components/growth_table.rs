@@ -49,7 +49,9 @@ pub fn GrowthTable(props: &GrowthTableProps) -> Html {
     html! {
         <details class="more ag-table">
             <summary>{ t.growth_table.get(lang) }</summary>
-            <div class="ag-scroll">
+            // Scrolls on its own if a narrow screen cannot hold it (the page never does); reachable
+            // by keyboard then.
+            <div class="ag-scroll" tabindex="0" role="region" aria-label={t.growth_table.get(lang).to_string()}>
                 <table>
                     <thead>
                         <tr>
