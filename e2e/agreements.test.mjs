@@ -153,7 +153,7 @@ test('the listing pages: linked from the chart, every agreement, no script, the 
     assert.match(html, /<link rel="stylesheet" href="[^"]+" integrity="sha384-[^"]+"/, 'the stylesheet with its SRI hash');
     const s = await page.evaluate(() => ({
       lang: document.documentElement.lang,
-      rows: [...document.querySelectorAll('table.ag-list tbody tr')].map((tr) => [tr.closest('section').querySelector('h2').textContent, tr.querySelector('th').textContent]),
+      rows: [...document.querySelectorAll('table.ag-list tbody tr')].map((tr) => [tr.closest('section').querySelector('h2').textContent, tr.querySelector('th').firstChild.textContent]),
       styled: getComputedStyle(document.querySelector('table.ag-list')).borderCollapse,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       csp: window.cspViolations,
