@@ -29,7 +29,7 @@ fn main() {
             println!("cargo:warning={note}");
         }
         // The list is a primary source: the fact trace accepts the numbers it gives.
-        facts_text.push_str(&list.fact_text(a.order_date));
+        facts_text.push_str(&list.fact_text(a.order_on));
         list
     });
     if let Err(e) = explainer_core::content::trace(&content, &text, path, &facts_text, facts) {

@@ -416,10 +416,10 @@ content_struct! {
         /// The `[[sources]]` entry of ICE's list; its name may hold `{date}`, the list's date.
         pub source: Str,
         /// The order the chart marks (Jan. 20, 2025).
-        pub order_date: Date,
+        pub order_on: Date,
         /// DHS's own count of agreements, another source and a later date than the list.
         pub dhs_count: u32,
-        pub dhs_date: Date,
+        pub dhs_counted_on: Date,
         pub dhs_source: Str,
         /// How many states the ranked bars show (the table has them all).
         pub top_states: u32,

@@ -28,7 +28,7 @@ pub fn AgreementsSection(props: &AgreementsSectionProps) -> Html {
     let as_of = date(list.date, loc);
     let intro = fill(t.intro.get(lang), &[("total", &n(list.total())), ("date", &as_of), ("states", &n(list.by_state().len() as u32))]);
     let undated = list.undated();
-    let dhs = fill(t.dhs_note.get(lang), &[("count", &n(t.dhs_count)), ("date", &date(t.dhs_date, loc))]);
+    let dhs = fill(t.dhs_note.get(lang), &[("count", &n(t.dhs_count)), ("date", &date(t.dhs_counted_on, loc))]);
     let p = |list: &Rc<AgreementList>| list.clone();
     html! {
         <section class="agreements" aria-labelledby="agreements-title">

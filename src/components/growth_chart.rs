@@ -40,9 +40,9 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     let (list, t, lang) = (&props.list, props.text, props.lang);
     let loc = CONTENT.locale(lang);
     let n = |v: u32| count(v as u64, loc);
-    let order = t.order_date;
+    let order = t.order_on;
     let start = Date { year: order.year, month: 1, day: 1 };
-    let end = if t.dhs_date > list.date { t.dhs_date } else { list.date };
+    let end = if t.dhs_counted_on > list.date { t.dhs_counted_on } else { list.date };
     let (d0, d1) = (day_number(start), day_number(end) + 3);
     let x = |d: Date| LEFT + (day_number(d) - d0) as f64 / (d1 - d0) as f64 * (W - LEFT - RIGHT);
     let top = list.total().max(t.dhs_count).max(1);
@@ -69,7 +69,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     );
     let months_with_day = &loc.months_with_day;
     let ticks: Vec<Date> = (0..12u8).step_by(2).map(|m| Date { year: start.year, month: m + 1, day: 1 }).filter(|d| *d <= end).collect();
-    let (xo, xd, yd) = (x(order), x(t.dhs_date), y(t.dhs_count));
+    let (xo, xd, yd) = (x(order), x(t.dhs_counted_on), y(t.dhs_count));
     html! {
         <figure class="ag-figure">
             <svg class="ag-chart" viewBox={format!("0 0 {W} {H}")} aria-hidden="true" focusable="false">
@@ -91,7 +91,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 <line class="ag-order" x1={format!("{xo:.1}")} x2={format!("{xo:.1}")} y1={(TOP - 6.0).to_string()} y2={format!("{:.1}", y(0))} />
                 <text class="ag-label" x={format!("{:.1}", xo - 3.0)} y={(TOP - 10.0).to_string()}>{ fill(t.order_label.get(lang), &[("order", &date(order, loc))]) }</text>
                 <circle class="ag-dhs" cx={format!("{xd:.1}")} cy={format!("{yd:.1}")} r="4" />
-                <text class="ag-label" x={format!("{:.1}", xd + 7.0)} y={format!("{:.1}", yd + 4.0)}>{ fill(t.dhs_label.get(lang), &[("count", &n(t.dhs_count)), ("date", &date(t.dhs_date, loc))]) }</text>
+                <text class="ag-label" x={format!("{:.1}", xd + 7.0)} y={format!("{:.1}", yd + 4.0)}>{ fill(t.dhs_label.get(lang), &[("count", &n(t.dhs_count)), ("date", &date(t.dhs_counted_on, loc))]) }</text>
             </svg>
             <ul class="ag-legend">
                 { for Model::ALL.iter().rev().map(|&m| html! {

@@ -23,7 +23,7 @@ pub fn GrowthTable(props: &GrowthTableProps) -> Html {
     let (list, t, lang) = (&props.list, props.text, props.lang);
     let loc = CONTENT.locale(lang);
     let n = |v: u32| count(v as u64, loc);
-    let order = t.order_date;
+    let order = t.order_on;
     let month_name = |d: Date| {
         let whole = date(Date { day: 0, ..d }, loc);
         if d.year == order.year && d.month == order.month && order.day > 1 {

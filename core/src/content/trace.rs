@@ -429,7 +429,7 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
     }
     // The section on ICE's list: the order it marks and DHS's count beside it are facts too.
     if let Some(a) = &content.agreements {
-        for (field, d) in [("order_date", a.order_date), ("dhs_date", a.dhs_date)] {
+        for (field, d) in [("order_on", a.order_on), ("dhs_counted_on", a.dhs_counted_on)] {
             let iso = format::iso_date(d);
             if !date_known(&iso) {
                 return Err(error(&format!("agreements.{field}"), None, format!("{iso} is not a date in the fact sheet ({facts_file})")));
