@@ -15,7 +15,7 @@ export const root = path.resolve(here, '..');
 export const dist = process.env.DIST ?? path.join(root, 'dist');
 export const artifacts = path.join(here, 'artifacts');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' };
 
 /** The policy the README tells hosts to send with the widget; the tests run under it. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

@@ -12,7 +12,7 @@ if (!dir) {
   console.error('usage: node e2e/precompress.mjs DIST_DIR');
   process.exit(2);
 }
-const worth = /\.(html|js|css|wasm|svg)$/;
+const worth = /\.(html|js|css|wasm|svg|csv)$/;
 for (const name of (await readdir(dir)).filter((n) => worth.test(n)).sort()) {
   const file = path.join(dir, name);
   const raw = await readFile(file);

@@ -1,11 +1,12 @@
-//! The whole widget as the prerender step writes it: header, timeline, calculator, sources.
+//! The whole widget as the prerender step writes it: header, timeline, calculator, ICE's list
+//! of agreements charted, sources.
 //! Only the calculator runs in the browser (the island, [`crate::island`]); the rest is static
 //! HTML that the wasm neither renders nor contains.
 
 use explainer_core::content::Lang;
 use yew::prelude::*;
 
-use crate::components::{Calculator, LangSwitch, Sources, Timeline};
+use crate::components::{AgreementsSection, Calculator, LangSwitch, Sources, Timeline};
 use crate::content::CONTENT;
 
 /// The element the island takes over: the calculator's prerendered markup is its content.
@@ -33,6 +34,9 @@ pub fn App(props: &AppProps) -> Html {
             <div id={ISLAND_ID}>
                 <Calculator inputs={CONTENT.defaults()} {lang} on_change={Callback::noop()} />
             </div>
+            if let Some((list, text)) = crate::agreements() {
+                <AgreementsSection list={std::rc::Rc::new(list.clone())} {text} {lang} />
+            }
             <Sources {lang} />
             <p class="credit">{ ui.credit.get(lang) }</p>
         </article>

@@ -21,4 +21,19 @@ pub mod content {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
+/// ICE's list of 287(g) agreements, read and counted at build time (`None` in the wasm, which
+/// does not show it, and where the content has no `[agreements]`).
+pub mod agreements {
+    include!(concat!(env!("OUT_DIR"), "/agreements.rs"));
+}
+
+/// ICE's list and the texts of its section, where the build has both: in native builds (the
+/// prerender, the tests), never in the wasm.
+pub fn agreements() -> Option<(&'static explainer_core::agreements::AgreementList, &'static explainer_core::content::Agreements)> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some((agreements::LIST.as_ref()?, content::CONTENT.agreements.as_ref()?));
+    #[cfg(target_arch = "wasm32")]
+    None
+}
+
 pub use app::{App, AppProps};

@@ -381,6 +381,12 @@ content_struct! {
         /// Numbers worked out from the fact sheet's (checked against it at build time).
         #[cfg_attr(feature = "build", serde(default))]
         pub derived: List<Derived>,
+        /// ICE's list of agreements, charted: the static page's only, so the wasm's Content has
+        /// no such field (not even an empty one: the calculator's code must not grow). It must
+        /// stay the last field (`build::to_rust`).
+        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg_attr(feature = "build", serde(default))]
+        pub agreements: Option<Agreements>,
     }
 }
 
@@ -410,6 +416,76 @@ impl Content {
             f.set(&mut i, self.calculator.slider(f).default);
         }
         i
+    }
+}
+
+// After everything the wasm uses, so the calculator's code (panic locations) is as before.
+content_struct! {
+    /// The section on ICE's list of 287(g) agreements (`[agreements]`): which file, the dates
+    /// and DHS's count it is set beside, and its words. Its numbers come from the list.
+    pub struct Agreements {
+        /// ICE's file as published, under `assets/`: "data/participatingAgencies07182025pm.xlsx".
+        pub file: Str,
+        /// The list's date, only for a file whose name carries none (ICE's names do).
+        pub as_of: Option<Date>,
+        /// The `[[sources]]` entry of ICE's list; its name may hold `{date}`, the list's date.
+        pub source: Str,
+        /// The order the chart marks (Jan. 20, 2025).
+        pub order_on: Date,
+        /// DHS's own count of agreements, another source and a later date than the list.
+        pub dhs_count: u32,
+        pub dhs_counted_on: Date,
+        pub dhs_source: Str,
+        /// How many states the ranked bars show (the table has them all).
+        pub top_states: u32,
+        pub heading: Text,
+        /// "{total}", "{date}", "{agencies}", "{states}"
+        pub intro: Text,
+        pub growth_heading: Text,
+        /// "{before}", "{order}", "{task_force}", "{first_task_force}", "{total}", "{date}"
+        pub growth_summary: Text,
+        /// "{undated}": how agreements with no readable date are counted.
+        pub undated: Text,
+        /// On the chart: "{order}".
+        pub order_label: Text,
+        /// On the chart: "{count}", "{date}".
+        pub dhs_label: Text,
+        /// Under the chart: DHS's count is not a point of ICE's list ("{count}", "{date}").
+        pub dhs_note: Text,
+        pub task_force: Text,
+        pub jail_enforcement: Text,
+        pub warrant_service: Text,
+        /// The disclosure of the growth chart's table.
+        pub growth_table: Text,
+        pub col_month: Text,
+        pub col_all: Text,
+        pub col_cumulative: Text,
+        /// "Signed before {order}"
+        pub row_before: Text,
+        pub row_undated: Text,
+        /// "{month} (to {date})": the list's last, partial month.
+        pub partial_month: Text,
+        /// "{month} (from {date})": the order's month, from the order on.
+        pub partial_from: Text,
+        pub states_heading: Text,
+        /// "{states}", "{first}", "{first_count}", "{second}", "{second_count}"
+        pub states_summary: Text,
+        /// "{n}": the states left out of the bars.
+        pub other_states: Text,
+        pub states_table: Text,
+        pub col_state: Text,
+        pub col_agreements: Text,
+        pub listing_link: Text,
+        pub csv_link: Text,
+        /// The listing page's title and intro ("{date}", "{total}").
+        pub listing_title: Text,
+        pub listing_intro: Text,
+        pub col_agency: Text,
+        pub col_type: Text,
+        pub col_model: Text,
+        pub col_signed: Text,
+        pub no_date: Text,
+        pub back: Text,
     }
 }
 

@@ -6,10 +6,12 @@
 //! - [`embed`]: the publishing kit's embed snippets and share-card tags (escaped).
 //! - [`files`]: the name of each file a build writes for readers, by language.
 //! - [`html`]: the one HTML escaper (the build, the publishing kit).
+//! - [`agreements`]: ICE's list of 287(g) agreements, counted (read from ICE's file with `build`).
 //! - [`content`]: the schema of `assets/content.toml`, the one file editors touch.
 //!   With the `build` feature it also parses, validates and compiles that file into
 //!   Rust (used by the widget's `build.rs`), so the wasm never parses content.
 
+pub mod agreements;
 pub mod content;
 pub mod embed;
 pub mod files;

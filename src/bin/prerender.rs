@@ -1,5 +1,6 @@
 //! Fills the page Trunk built with the prerendered widget, in every language, and writes each
-//! language's one-file build beside it. Run by Trunk's post_build hook; reads
+//! language's one-file build beside it, and ICE's list of agreements (a page per language and a
+//! CSV). Run by Trunk's post_build hook; reads
 //! `$TRUNK_STAGING_DIR/index.html`, or the folder given as the first argument.
 
 use explainer::edge::prerender;
@@ -24,6 +25,18 @@ fn main() {
         let file = dir.join(prerender::standalone_file(lang));
         std::fs::write(&file, one).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", file.display())));
         eprintln!("prerender: wrote {} (opens from disk)", file.display());
+        // ICE's list of agreements: every agreement, on a page of its own (no script).
+        if explainer::agreements::LIST.is_some() {
+            let out = dir.join(explainer::edge::listing_file(lang));
+            let listing = prerender::listing(&template, lang).unwrap_or_else(|e| die(&format!("{}: listing: {e}", index.display())));
+            std::fs::write(&out, listing).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
+            eprintln!("prerender: wrote {}", out.display());
+        }
+    }
+    if let Some(list) = explainer::agreements::LIST.as_ref() {
+        let out = dir.join(explainer::edge::CSV_FILE);
+        std::fs::write(&out, prerender::csv(list).unwrap_or_else(|e| die(&format!("CSV: {e}")))).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
+        eprintln!("prerender: wrote {}", out.display());
     }
 }
 

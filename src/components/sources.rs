@@ -114,7 +114,12 @@ pub fn Sources(props: &SourcesProps) -> Html {
                 // A secondary source's mark comes with its citation; a primary one is marked here.
                 { for CONTENT.sources.iter().map(|s| html! {
                     <li key={&*s.id}>
-                        <Citation id={&*s.id} {lang} />
+                        // ICE's list is cited with its date, which comes from ICE's file.
+                        if let Some(list) = list_date(&s.id, lang) {
+                            <cite>{ s.name.get(lang) }</cite>{ format!(", {list}") }
+                        } else {
+                            <Citation id={&*s.id} {lang} />
+                        }
                         if s.mark == Mark::Primary {
                             <span class="mark">{ format!(" ({})", ui.primary.get(lang)) }</span>
                         }
@@ -123,4 +128,10 @@ pub fn Sources(props: &SourcesProps) -> Html {
             </ul>
         </section>
     }
+}
+
+/// The date of ICE's list of agreements, written for `lang`, when `id` is its source.
+fn list_date(id: &str, lang: Lang) -> Option<String> {
+    let (list, text) = crate::agreements()?;
+    (text.source == id).then(|| explainer_core::format::date(list.date, CONTENT.locale(lang)))
 }

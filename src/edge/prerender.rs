@@ -145,5 +145,54 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
     let [at] = switches[..] else {
         return Err(missing("single language switch (<nav class=\"lang\">)"));
     };
-    Ok(format!("{}<nav hidden {}", &lines[..at], &lines[at + "<nav ".len()..]))
+    // The links to the listing of ICE's agreements and the CSV name files not next to a lone file either.
+    let out = format!("{}<nav hidden {}", &lines[..at], &lines[at + "<nav ".len()..]);
+    Ok(out.replacen(r#"<p class="ag-links">"#, r#"<p hidden class="ag-links">"#, 1))
+}
+
+/// The listing page of ICE's agreements in `lang` (every agreement, by state): the head of
+/// the page Trunk built (its stylesheet with its SRI hash, its icon), no script, and the
+/// [`crate::components::Listing`] rendered by Yew.
+pub fn listing(template: &str, lang: Lang) -> Result<String, String> {
+    use std::rc::Rc;
+    let Some((list, text)) = crate::agreements() else {
+        return Err("the content has no [agreements]".into());
+    };
+    let tag = |rel: &str| {
+        let at = template.find(&format!(r#"<link rel="{rel}""#)).ok_or_else(|| format!("the page has no `<link rel=\"{rel}\">` from Trunk"))?;
+        let end = at + template[at..].find('>').ok_or_else(|| format!("`<link rel=\"{rel}\"` is not closed"))? + 1;
+        Ok::<_, String>(&template[at..end])
+    };
+    let (css, icon) = (tag("stylesheet")?, tag("icon")?);
+    if !css.contains(" integrity=\"") {
+        return Err("the stylesheet's link has no SRI hash".into());
+    }
+    let loc = CONTENT.locale(lang);
+    let as_of = explainer_core::format::date(list.date, loc);
+    let title = explainer_core::format::fill(text.listing_title.get(lang), &[("date", &as_of)]);
+    let total = explainer_core::format::count(list.total() as u64, loc);
+    let intro = explainer_core::format::fill(text.listing_intro.get(lang), &[("total", &total), ("date", &as_of)]);
+    let props = move || crate::components::ListingProps { list: Rc::new(list.clone()), text, lang };
+    let body = futures::executor::block_on(yew::ServerRenderer::<crate::components::Listing>::with_props(props).hydratable(false).render());
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"color-scheme\" content=\"light dark\">\n  {icon}\n  {css}\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        lang.code(),
+        escape_attr(&title),
+        escape_attr(&intro),
+    ))
+}
+
+/// ICE's list, cleaned, as CSV (UTF-8, one agreement a row, in ICE's order): ICE's row, the
+/// state, agency, type and model, the date signed (ISO, empty when ICE's sheet has none that
+/// can be read) and what was wrong with the row as published.
+pub fn csv(list: &explainer_core::agreements::AgreementList) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let e = |e: csv::Error| e.to_string();
+    w.write_record(["ice_row", "state", "agency", "type", "model", "signed", "problems"]).map_err(e)?;
+    for a in list.rows.iter() {
+        let signed = a.signed.map(explainer_core::format::iso_date).unwrap_or_default();
+        let problems: Vec<&str> = a.problems.iter().map(|p| &**p).collect();
+        w.write_record([&a.row.to_string(), &*a.state, &*a.agency, &*a.kind, a.model.ice_name(), &signed, &problems.join("; ")]).map_err(e)?;
+    }
+    String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
 }

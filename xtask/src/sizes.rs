@@ -13,13 +13,22 @@ use crate::Result;
 /// Size budgets (gzip), checked by `cargo xtask test`, so size never grows silently.
 /// Each is the achieved size (BENCHMARKS.md) with a little room, so a growth of more than a
 /// few hundred bytes is a decision, not an accident.
-/// PAGE: everything the default page loads. The [perf] goal is 12 KB (12,288 bytes); the page
-/// is 55 bytes over it since the language links keep `?theme=` and a host's keys (BENCHMARKS.md).
-pub const PAGE_BUDGET: u64 = 12_400;
+/// PAGE: everything the default page loads. The [perf] goal was 12 KB (12,288 bytes); the page
+/// was 55 bytes over it since the language links keep `?theme=` and a host's keys, and is about
+/// 3.1 KB more (12,343 -> 15,442) with the section on ICE's list of agreements (its charts,
+/// tables and styles; issue 27 allows 8 KB at most). BENCHMARKS.md.
+pub const PAGE_BUDGET: u64 = 15_600;
 /// CODE: the glue and the wasm of the calculator island, loaded when the reader nears it.
 pub const CODE_BUDGET: u64 = 100_200;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
-pub const STANDALONE_BUDGET: u64 = 144_700;
+/// The section on ICE's list added about 3.2 KB to each (144,143 -> 147,376).
+pub const STANDALONE_BUDGET: u64 = 147_600;
+
+/// Each listing page of ICE's agreements (every agreement, by state; no script): at most 30 KB.
+pub const LISTING_BUDGET: u64 = 30 * 1024;
+
+/// The listing pages the prerender step writes (src/edge/mod.rs `listing_file`).
+const LISTING: [&str; 2] = ["agreements.html", "agreements.es.html"];
 
 
 pub struct Sizes {
@@ -34,6 +43,8 @@ pub struct Sizes {
     pub wasm_gzip: u64,
     /// The larger of the one-file builds.
     pub standalone_gzip: u64,
+    /// The larger of the listing pages (with their stylesheet, the page's own).
+    pub listing_gzip: u64,
 }
 
 impl Sizes {
@@ -43,14 +54,15 @@ impl Sizes {
             ("the default page loads", self.page_gzip, PAGE_BUDGET),
             ("the calculator's code is", self.code_gzip, CODE_BUDGET),
             ("a one-file build is", self.standalone_gzip, STANDALONE_BUDGET),
+            ("a listing page of ICE's agreements is", self.listing_gzip, LISTING_BUDGET),
         ] {
             if size > budget {
                 return Err(format!("size budget: {what} {size} bytes gzip, over the budget of {budget}"));
             }
         }
         eprintln!(
-            "size budget: page {} of {PAGE_BUDGET}, calculator code {} of {CODE_BUDGET}, one file {} of {STANDALONE_BUDGET} bytes gzip",
-            self.page_gzip, self.code_gzip, self.standalone_gzip
+            "size budget: page {} of {PAGE_BUDGET}, calculator code {} of {CODE_BUDGET}, one file {} of {STANDALONE_BUDGET}, listing page {} of {LISTING_BUDGET} bytes gzip",
+            self.page_gzip, self.code_gzip, self.standalone_gzip, self.listing_gzip
         );
         Ok(())
     }
@@ -65,7 +77,7 @@ fn attr<'a>(page: &'a str, name: &str) -> Option<&'a str> {
 
 /// The files worth compressing for a static host.
 pub fn worth_compressing(name: &str) -> bool {
-    [".html", ".js", ".css", ".wasm", ".svg"].iter().any(|e| name.ends_with(e))
+    [".html", ".js", ".css", ".wasm", ".svg", ".csv"].iter().any(|e| name.ends_with(e))
 }
 
 /// Writes `name.gz` (gzip -9, no name or time in the header) beside every file worth it.
@@ -105,6 +117,7 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
         wasm_raw: 0,
         wasm_gzip: 0,
         standalone_gzip: 0,
+        listing_gzip: 0,
     };
     for tag in page.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
         if let Some(file) = attr(tag, "href").or_else(|| attr(tag, "src")) {
@@ -126,6 +139,17 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
     // The one-file builds the prerender step writes.
     for lang in Lang::ALL {
         s.standalone_gzip = s.standalone_gzip.max(compressed(dist, Files::of(lang).standalone, "gz")?);
+    }
+    // The listing page and what it loads (its stylesheet and icon are the widget's files).
+    for name in LISTING {
+        let listing = std::fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
+        let mut total = compressed(dist, name, "gz")?;
+        for tag in listing.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
+            if let Some(file) = attr(tag, "href").or_else(|| attr(tag, "src")) {
+                total += compressed(dist, file, "gz")?;
+            }
+        }
+        s.listing_gzip = s.listing_gzip.max(total);
     }
     Ok(s)
 }

@@ -429,6 +429,19 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
     if !allowed.contains(&total) {
         return Err(error("calculator.ice_funding.total_dollars", None, format!("{total} is not in the fact sheet ({facts_file})")));
     }
+    // The section on ICE's list: the order it marks and DHS's count beside it are facts too.
+    if let Some(a) = &content.agreements {
+        for (field, d) in [("order_on", a.order_on), ("dhs_counted_on", a.dhs_counted_on)] {
+            let iso = format::iso_date(d);
+            if !date_known(&iso) {
+                return Err(error(&format!("agreements.{field}"), None, format!("{iso} is not a date in the fact sheet ({facts_file})")));
+            }
+        }
+        let count = Number { kind: Kind::Plain, value: a.dhs_count.to_string() };
+        if !known(&count, &allowed) {
+            return Err(error("agreements.dhs_count", None, format!("{count} is not in the fact sheet ({facts_file})")));
+        }
+    }
     Ok(())
 }
 
