@@ -17,9 +17,10 @@ use crate::Result;
 /// is 55 bytes over it since the language links keep `?theme=` and a host's keys (BENCHMARKS.md).
 pub const PAGE_BUDGET: u64 = 12_400;
 /// CODE: the glue and the wasm of the calculator island, loaded when the reader nears it.
-pub const CODE_BUDGET: u64 = 100_200;
+/// Yew 0.23 added about 2.3 KB to it (BENCHMARKS.md, "[design] #26: Yew 0.23").
+pub const CODE_BUDGET: u64 = 102_500;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
-pub const STANDALONE_BUDGET: u64 = 144_700;
+pub const STANDALONE_BUDGET: u64 = 149_100;
 
 
 pub struct Sizes {
