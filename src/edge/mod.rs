@@ -140,10 +140,21 @@ pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
     gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
 }
 
-/// Keeps the query string equal to the scenario, without adding history entries.
+/// Keeps the query string's scenario equal to the calculator's, without adding history
+/// entries. Its other keys stay (`?theme=`, a host's such as Pym.js's `childId`): the loader
+/// gives them to the language links, and Pym.js's height messages need the id.
 pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let Some(w) = web_sys::window() else { return };
-    let query = format!("?{}", url::to_query(inputs, lang));
+    let mut query = format!("?{}", url::to_query(inputs, lang));
+    if let Some(rest) = w.location().search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) {
+        for key in url::keys() {
+            rest.delete(key);
+        }
+        let rest = String::from(rest.to_string());
+        if !rest.is_empty() {
+            query = format!("{query}&{rest}");
+        }
+    }
     if w.location().search().ok().as_deref() != Some(query.as_str()) {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));

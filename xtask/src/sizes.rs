@@ -18,9 +18,9 @@ use crate::Result;
 pub const PAGE_BUDGET: u64 = 12_400;
 /// CODE: the glue and the wasm of the calculator island, loaded when the reader nears it.
 /// Yew 0.23 added about 2.3 KB to it (BENCHMARKS.md, "[design] #26: Yew 0.23").
-pub const CODE_BUDGET: u64 = 102_500;
+pub const CODE_BUDGET: u64 = 102_900;
 /// Each one-file build (the wasm is inside as base64, which gzip does not undo).
-pub const STANDALONE_BUDGET: u64 = 149_100;
+pub const STANDALONE_BUDGET: u64 = 149_600;
 
 
 pub struct Sizes {
