@@ -135,10 +135,18 @@ async function inputLatency(browser, url) {
     for (let i = 0; i < 200; i++) {
       const before = out.textContent;
       input.value = String(40000 + ((i * 7919) % 11000) * 10 + (i % 2) * 10);
+      // The figure's change, seen by an observer (a microtask right after the DOM changes):
+      // since Yew 0.23 a render may come in a later task (its scheduler yields to the main
+      // thread), which a loop of microtasks would never let run.
+      const changed = new Promise((ok) => {
+        const seen = new MutationObserver(() => {
+          if (out.textContent !== before) { seen.disconnect(); ok(performance.now()); }
+        });
+        seen.observe(out, { subtree: true, childList: true, characterData: true });
+      });
       const t0 = performance.now();
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (out.textContent === before) await new Promise((ok) => queueMicrotask(ok));
-      out_times.push(performance.now() - t0);
+      out_times.push((await changed) - t0);
       await new Promise((ok) => setTimeout(ok, 0));
     }
     return out_times;
@@ -198,8 +206,15 @@ try {
   const verdict = (ok, by) => (ok ? 'met' : `missed by ${by}`);
   const byRatio = (a, b, goal) => verdict(a / b <= goal, `${(a / b - goal).toFixed(2)}x`);
   const p95 = pct(lat, 95);
+  // The page's goal is judged on the build's own .gz files (`cargo xtask bench` passes their
+  // total: xtask/src/sizes.rs, what the size budget checks), so this table and the build cannot
+  // disagree on it; the responses compressed here (node's zlib) differ by a few bytes.
+  const built = Number(process.env.BUILD_PAGE_GZIP) || 0;
+  const pageGoal = built
+    ? verdict(built <= 12 * 1024, `${built - 12 * 1024} bytes`) + ` (the build's .gz files: ${built.toLocaleString('en-US')} bytes)`
+    : verdict(w.gzip <= 12 * 1024, kb(w.gzip - 12 * 1024));
   const rows = [
-    ['Loaded with the page (gzip)', kb(w.gzip), kb(t.gzip), ratio(w.gzip, t.gzip), '≤ 12 KB', verdict(w.gzip <= 12 * 1024, kb(w.gzip - 12 * 1024))],
+    ['Loaded with the page (gzip)', kb(w.gzip), kb(t.gzip), ratio(w.gzip, t.gzip), '≤ 12 KB', pageGoal],
     ['Requests with the page', String(w.requests), String(t.requests), ratio(w.requests, t.requests), '', ''],
     ['First contentful paint', ms(w.fcp), ms(t.fcp), ratio(w.fcp, t.fcp), '≤ 0.3x', byRatio(w.fcp, t.fcp, 0.3)],
     ['First contentful paint of a one-paragraph page (the harness\'s floor)', ms(f.fcp), ms(t.fcp), ratio(f.fcp, t.fcp), '', ''],
@@ -209,7 +224,7 @@ try {
     ['Interactive: timeline, parsed and painted (it needs no script) / TimelineJS ready', ms(interactive), ms(t.ready), ratio(interactive, t.ready), '≤ 0.4x', byRatio(interactive, t.ready, 0.4)],
     ['Interactive: calculator ready, started at once (link with a scenario)', ms(e.ready), ms(t.ready), ratio(e.ready, t.ready), '≤ 0.4x', byRatio(e.ready, t.ready, 0.4)],
     ['Calculator: scrolled into view to ready', ms(w.reachToReady), '-', '', '', ''],
-    // The floor: this page plus a one-number Yew 0.21 island, client-rendered, built as the
+    // The floor: this page plus a one-number Yew island, client-rendered, built as the
     // widget's wasm is (bench/floor/measure.sh; BENCHMARKS.md has its figures).
     ['Everything, once the calculator is reached (gzip)', kb(w.gzipAll), kb(t.gzip), ratio(w.gzipAll, t.gzip), '≤ 74 KB', verdict(w.gzipAll <= 74 * 1024, kb(w.gzipAll - 74 * 1024))],
     ['Everything, once the calculator is reached (brotli 11)', kb(w.brotliAll), '-', '', '', ''],

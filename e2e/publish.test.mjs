@@ -227,6 +227,12 @@ test('a change made while the preview downloads its code waits for it (no cut do
   assert.match(await page.evaluate(() => document.getElementById('preview').src), /\/index\.html\?officers=100$/);
   release();
   await page.waitForFunction(() => /index\.es\.html\?officers=100$/.test(document.getElementById('preview').src));
+  // The preview's widget writes its scenario into its own address once it has started (a
+  // same-document navigation, 250 ms after its last change): wait for that, so that only the
+  // embed page's moves of the preview are counted below.
+  const started = await (await page.locator('#preview').elementHandle()).contentFrame();
+  await ready(started);
+  await started.waitForFunction(() => /[?&]rule=/.test(location.search));
   // Typed key by key: the codes follow, the preview waits for the field to be left.
   await page.fill('#scenario', '');
   const before = navigations.length;
