@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suite, hydrated, isCode, readPage, root, dist, openPage } from './lib.mjs';
+import { suite, hydrated, looked, isCode, readPage, root, dist, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -51,7 +51,7 @@ function sampler(defaults) {
 async function context({ delayWasm = 0, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
   const late = (ms) => async (route) => { await new Promise((ok) => setTimeout(ok, ms)); await route.continue().catch(() => {}); };
   const route = [
-    // A slow loader too: the page must not paint before it has run (blocking="render").
+    // A slow loader too: the page must not paint before it has run (it blocks the parser).
     [/\/loader-[0-9a-f]+\.js$/, late(300)],
     ...(delayWasm ? [[/_bg\.wasm$/, late(delayWasm)]] : []),
     ...(blockCode ? [[(url) => isCode(url.pathname), (r) => r.abort()]] : []),
@@ -113,10 +113,17 @@ for (const lang of ['en', 'es']) {
       // The status region speaks once the link's figures are there, and only those.
       await frame.waitForFunction((t) => document.getElementById('status').textContent.includes(t), shown.total, { timeout: 3000 });
       // The note took no space of its own: nothing moved when it went (or came).
+      // Every shift so far is buffered; one more frame, and those of the last render are in too.
       const shift = await frame.evaluate(() => new Promise((ok) => {
         let total = 0;
-        new PerformanceObserver((list) => { for (const e of list.getEntries()) total += e.value; }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => ok(total), 200);
+        const add = (entries) => { for (const e of entries) total += e.value; };
+        const seen = new PerformanceObserver((list) => add(list.getEntries()));
+        seen.observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          add(seen.takeRecords());
+          seen.disconnect();
+          ok(total);
+        }));
       }));
       assert.ok(shift < 0.01, `layout shift ${shift}`);
       assert.deepEqual(page.errors, []);
@@ -162,8 +169,10 @@ test('links with only a language, a theme, or malformed values mark nothing busy
     const code = [];
     page.on('request', (r) => { if (isCode(new URL(r.url()).pathname)) code.push(r.url()); });
     await page.goto(`${server.base}${where}`);
-    await page.waitForTimeout(500);
-    assert.equal(page.url(), `${server.base}${lands ?? where}`);
+    await page.waitForURL(`${server.base}${lands ?? where}`);
+    // The loader has read the link and looked for the calculator: what it would start, it has.
+    const steps = await looked(page);
+    assert.deepEqual(steps.filter((n) => /^(start|fetch)/.test(n)), [], `${where}: started`);
     const s = await samples(page);
     assert.ok(s.frames > 0, where);
     assert.equal(s.everPending, false, `${where}: marked pending`);

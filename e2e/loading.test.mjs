@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { suite, openPage, ready, hydrated, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
+import { suite, openPage, ready, hydrated, looked, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
 
 let server, browser, model;
 suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
@@ -15,8 +15,8 @@ const isReady = (page) => page.evaluate(() => document.getElementById('explainer
 test('on a phone, the page loads without the calculator code; scrolling to it loads and starts it', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  const steps = await looked(page);
+  assert.deepEqual(steps.filter((n) => /^(start|fetch)/.test(n)), [], 'not started');
   assert.deepEqual(codeRequests(), [], 'no glue or wasm before the calculator is near');
   assert.equal(await page.locator('ol.events > li').count(), 8, 'the timeline is there');
   assert.equal(await page.textContent('#out-total'), '$1.19 billion', 'so are the default figures');
@@ -42,34 +42,32 @@ test('a link with a scenario starts at once, without scrolling', async () => {
 test('?theme=dark and ?lang apply without loading the code (the other language is the other page)', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/widget/?theme=dark&lang=en`, PHONE);
-  await page.waitForLoadState('networkidle');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(18, 20, 23)');
-  await page.waitForTimeout(300);
+  assert.deepEqual((await looked(page)).filter((n) => /^(start|fetch)/.test(n)), []);
   assert.deepEqual(codeRequests(), []);
   await page.close();
   // The other language is the other page: the loader goes there, still with no code.
   server.requests.length = 0;
   const es = await openPage(browser, `${server.base}/widget/?lang=es&theme=dark`, PHONE);
   await es.waitForURL(/\/widget\/index\.es\.html\?lang=es&theme=dark$/);
-  await es.waitForLoadState('networkidle');
   assert.equal(await es.evaluate(() => document.documentElement.lang), 'es');
   assert.equal(await es.getAttribute('html', 'data-theme'), 'dark');
-  await es.waitForTimeout(300);
+  assert.deepEqual((await looked(es)).filter((n) => /^(start|fetch)/.test(n)), []);
   assert.deepEqual(codeRequests(), []);
   await es.close();
 });
 
 test('a keyboard reader starts it with the first Tab; a touch or click does too', async () => {
   const page = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await page.waitForTimeout(300);
+  assert.deepEqual((await looked(page)).filter((n) => /^(start|fetch)/.test(n)), [], 'nothing started it before the Tab');
   assert.equal(await isReady(page), false);
   await page.keyboard.press('Tab');
   await hydrated(page);
   await page.close();
 
   const other = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await other.waitForTimeout(300);
+  assert.deepEqual((await looked(other)).filter((n) => /^(start|fetch)/.test(n)), [], 'nothing started it before the click');
   assert.equal(await isReady(other), false);
   await other.mouse.click(180, 300);
   await hydrated(other);

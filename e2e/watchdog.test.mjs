@@ -134,15 +134,21 @@ test('the code arrives late: the retry succeeds, with what the reader did meanwh
 
 test('a tab frozen in the background while starting gets its full time again when it is back', async () => {
   const page = await newPage();
-  // The code takes 10 s, longer than the watchdog; the tab is frozen for most of that time.
+  // The code arrives only after the tab was frozen for longer than the watchdog's time, which
+  // the page's clock skips (Playwright's clock: the loader's timers fire as if 8.5 s had gone).
   // (The freeze and resume events are dispatched as the browser would: Chromium does not
   // freeze a page with a request in flight, so CDP's Page.setWebLifecycleState cannot.)
-  await page.context().route(isWasm, async (route) => { await new Promise((ok) => setTimeout(ok, 10000)); await route.continue().catch(() => {}); });
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.context().route(isWasm, async (route) => { await released; await route.continue().catch(() => {}); });
+  await page.clock.install();
   await page.goto(`${server.base}/widget/?${LINK}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window.__explainerSteps || []).some(([n]) => n.startsWith('start')), null, { polling: 20 });
   await page.evaluate(() => document.dispatchEvent(new Event('freeze')));
-  await page.waitForTimeout(8500);
+  await page.clock.fastForward(8500);
+  // (Had the watchdog still been armed, it would have fired: a retry reloads the page.)
   await page.evaluate(() => document.dispatchEvent(new Event('resume')));
+  release();
   await hydrated(page);
   const steps = await stepNames(page);
   assert.ok(steps.includes('freeze') && steps.includes('resume'), steps.join(', '));
