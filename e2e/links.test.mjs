@@ -48,15 +48,21 @@ function sampler(defaults) {
   new MutationObserver(pending).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
 }
 
-async function context({ delayWasm = 0, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
+/** A page that samples every frame. `holdWasm`: the wasm is answered only when the test calls
+ *  `page.releaseWasm()` (a slow network, for as long as the test needs to look). */
+async function context({ holdWasm = false, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
   const late = (ms) => async (route) => { await new Promise((ok) => setTimeout(ok, ms)); await route.continue().catch(() => {}); };
+  let release;
+  const released = new Promise((ok) => { release = ok; });
   const route = [
     // A slow loader too: the page must not paint before it has run (it blocks the parser).
     [/\/loader-[0-9a-f]+\.js$/, late(300)],
-    ...(delayWasm ? [[/_bg\.wasm$/, late(delayWasm)]] : []),
+    ...(holdWasm ? [[/_bg\.wasm$/, async (r) => { await released; await r.continue().catch(() => {}); }]] : []),
     ...(blockCode ? [[(url) => isCode(url.pathname), (r) => r.abort()]] : []),
   ];
-  return openPage(browser, null, { viewport, init: [[sampler, Object.values(DEFAULT_TOTAL)]], route });
+  const page = await openPage(browser, null, { viewport, init: [[sampler, Object.values(DEFAULT_TOTAL)]], route });
+  page.releaseWasm = release;
+  return page;
 }
 
 /** The widget at `file?query`, opened directly or in the demo article's iframe; its frame. */
@@ -87,17 +93,20 @@ for (const lang of ['en', 'es']) {
     const where = `${lang === 'es' ? 'Spanish' : 'English'}, ${embedded ? 'embedded' : 'opened directly'}`;
 
     test(`a shared link, ${where}: the default figures are never shown as the link's; then the link's are`, async () => {
-      const page = await context({ delayWasm: 2000 });
+      const page = await context({ holdWasm: true });
       const frame = await open(page, { lang, embedded, query: LINK });
       // While the code is on its way: busy, figures hidden, the note in the page's language.
       await frame.waitForFunction(() => window.__samples.frames > 3);
       assert.equal(await figuresBusy(frame), 'true');
       assert.equal(await frame.locator('#out-total').isVisible(), false, 'the default total is hidden');
+      // Ten frames painted busy, then the code arrives.
+      await frame.waitForFunction(() => window.__samples.busyFrames >= 10);
+      page.releaseWasm();
       await hydrated(frame);
       await frame.waitForFunction(() => !document.documentElement.classList.contains('pending'));
       const s = await samples(frame);
       assert.deepEqual(s.violations, [], 'a default total was visible without the busy mark');
-      assert.ok(s.busyFrames >= 10, `busy for ${s.busyFrames} frames of the 2 s wait`);
+      assert.ok(s.busyFrames >= 10, `busy for ${s.busyFrames} frames while the code was held`);
       const note = await frame.evaluate(() => document.documentElement.dataset.noteLoading);
       assert.match(note, LOADING[lang]);
       assert.deepEqual(s.notes, [JSON.stringify(note)], 'the note, as the reader saw it');
@@ -195,8 +204,10 @@ test('each kind of valid value marks the results busy until the link\'s figures 
   assert.deepEqual(keys, ['officers', 'salary', 'benefits', 'overtime', 'awards', 'equipment', 'rule', 'lang']);
   const links = ['officers=-3', 'salary=99999999999', 'benefits=.5', 'overtime=7.', 'awards=750', 'equipment=true', 'equipment=0&officers=NaN', 'rule=reuters'];
   for (const q of links) {
-    const page = await context({ delayWasm: 300, viewport: PHONE.viewport });
+    const page = await context({ holdWasm: true, viewport: PHONE.viewport });
     await page.goto(`${server.base}/widget/?${q}`);
+    await page.waitForFunction(() => window.__samples.busyFrames > 0);
+    page.releaseWasm();
     await hydrated(page);
     const s = await samples(page);
     assert.equal(s.everPending, true, `${q}: pending`);

@@ -9,6 +9,12 @@ let server, browser, model;
 suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
 
 const PHONE = { viewport: { width: 360, height: 740 } };
+/** A slow network: the wasm is answered when the test calls `release()`. */
+function heldWasm() {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  return { release, route: [/_bg\.wasm$/, async (r) => { await released; await r.continue().catch(() => {}); }] };
+}
 const codeRequests = () => server.requests.filter(isCode);
 const isReady = (page) => page.evaluate(() => document.getElementById('explainer').dataset.ready === 'true');
 
@@ -87,12 +93,14 @@ test('embedded on a phone, the iframe fits the widget before any of the code loa
 });
 
 test('a note opened, and the focus on its summary, before the code has started stay so after the first render', async () => {
-  const page = await openPage(browser, null, { ...PHONE, route: [[/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); }]] });
+  const { route, release } = heldWasm();
+  const page = await openPage(browser, null, { ...PHONE, route: [route] });
   await page.goto(`${server.base}/widget/`);
   const summary = 'details:has(#salary-note) > summary';
   await page.click(summary); // starts the code
   assert.equal(await isReady(page), false, 'before the code has started');
   assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), true);
+  release();
   await hydrated(page);
   // The summary and its note are new elements now (the island's render), open and focused.
   assert.equal(await page.evaluate(() => document.querySelector('details:has(#salary-note)').open), true);
@@ -102,8 +110,9 @@ test('a note opened, and the focus on its summary, before the code has started s
 });
 
 test('what the reader does before the code has started is kept', async () => {
-  // A slow network: the wasm arrives a second after it is asked for.
-  const page = await openPage(browser, null, { ...PHONE, route: [[/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); }]] });
+  // A slow network: the wasm arrives once the test has looked.
+  const { route, release } = heldWasm();
+  const page = await openPage(browser, null, { ...PHONE, route: [route] });
   await page.goto(`${server.base}/widget/`);
   await page.focus('#officers'); // starts the code
   await page.keyboard.press('End');
@@ -111,6 +120,7 @@ test('what the reader does before the code has started is kept', async () => {
   assert.equal(await page.inputValue('#officers'), '20000', 'the native slider moved');
   assert.equal(await isReady(page), false, 'before the code has started');
   const focused = await page.evaluate(() => document.activeElement.id);
+  release();
   await hydrated(page);
   await page.waitForFunction(() => document.getElementById('out-per-officer').textContent !== '$139,855');
   // The island replaced the prerendered controls: the focus is on the same control.

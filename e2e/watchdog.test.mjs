@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, hydrated, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS, openPage } from './lib.mjs';
+import { serve, hydrated, looked, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -205,7 +205,8 @@ test('an iframe hidden with display:none starts when shown and reached; a shared
   const code = [];
   page.on('request', (r) => { if (isCode(new URL(r.url()).pathname)) code.push(r.url()); });
   let frame = await article(page, '../widget/index.html', { hidden: true });
-  await page.waitForTimeout(500);
+  // The loader has looked for the calculator (not near: the frame is not shown) and waits.
+  assert.deepEqual((await looked(frame)).filter((n) => /^(start|fetch)/.test(n)), [], 'hidden and not reached: not started');
   assert.deepEqual(code, [], 'hidden and not reached: not needed');
   await page.evaluate(() => { document.querySelector('iframe').style.display = 'block'; });
   await assertFits(page, frame, 'shown');
