@@ -143,11 +143,13 @@ pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
     gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
 }
 
-/// Keeps the query string equal to the scenario, without adding history entries.
+/// Keeps the query string equal to the scenario, without adding history entries; the page's
+/// other keys (`?theme=`, a host's) stay (`url::keep_others`): the language links carry them.
 pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let Some(w) = web_sys::window() else { return };
-    let query = format!("?{}", url::to_query(inputs, lang));
-    if w.location().search().ok().as_deref() != Some(query.as_str()) {
+    let search = w.location().search().unwrap_or_default();
+    let query = format!("?{}", url::keep_others(&url::to_query(inputs, lang), &search));
+    if search != query {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
         }
