@@ -15,14 +15,16 @@ const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1.19 mil millones' };
 const COPIED = { en: 'Link copied', es: 'Enlace copiado' };
 const file = (lang) => (lang === 'es' ? 'index.es.html' : 'index.html');
 const isLoader = (p) => /\/loader-[0-9a-f]+\.js$/.test(p);
+const isWasm = (p) => /_bg\.wasm$/.test(p);
 
 export function engineTests(name) {
   let engine, widget, host, model;
-  // The loader can be held (its first half sent, the rest when released), as a slow network has it.
-  let holding = null;
+  // The loader or the wasm can be held (the first half sent, the rest when released), as a slow
+  // network has it: `holds` maps a test of the path to what answers it.
+  const holds = new Map();
   before(async () => {
     model = oracle();
-    widget = await serve({ '/widget/': dist }, { hold: (p) => (holding && isLoader(p) ? holding.requested() : null) });
+    widget = await serve({ '/widget/': dist }, { hold: (p) => [...holds].find(([is]) => is(p))?.[1]() ?? null });
     host = await serve(HOST_MOUNTS, { rewrite: [['../widget/', `${widget.base}/widget/`]] });
     engine = await startEngine(name);
   });
@@ -112,7 +114,7 @@ const s = (window.__s = { frames: 0, totals: 0, everPending: false, violations: 
 const defaults = ${JSON.stringify(Object.values(DEFAULT_TOTAL))};
 const tick = () => {
   const d = document.getElementById('w').contentDocument;
-  if (d && d.URL.includes('/widget/')) {
+  if (d && d.documentElement && d.URL.includes('/widget/')) {
     s.frames++;
     s.everPending ||= d.documentElement.classList.contains('pending');
     const total = d.getElementById('out-total');
@@ -129,22 +131,42 @@ const tick = () => {
 };
 requestAnimationFrame(tick);
 </script>`);
-      let release, requested;
+      let release, requested, releaseWasm;
       const arrived = new Promise((ok) => { requested = ok; });
-      holding = { requested: () => (requested(), new Promise((ok) => { release = ok; })) };
+      holds.set(isLoader, () => (requested(), new Promise((ok) => { release = ok; })));
+      const wasmReleased = new Promise((ok) => { releaseWasm = ok; });
+      holds.set(isWasm, () => wasmReleased);
       // The host page loaded, the test points its frame at the link (a WebDriver command waits
       // for a page's load, which the held loader would hold up).
       await tab.goto(`${widget.base}${page}`);
       await tab.run((src) => { document.getElementById('w').src = src; }, [`/widget/${file(lang)}?${LINK}`]);
       await arrived;
       // Five paints of the page while the loader cannot have run: each could show the body.
-      const from = await until(() => tab.run(() => window.__s?.frames), 'the host page paints').catch(async (e) => { release(); throw e; });
-      await until(() => tab.run((n) => window.__s.frames >= n, [from + 5]), 'five frames with the loader held').finally(() => release());
-      holding = null;
+      const sampled = () => tab.run(() => JSON.stringify(window.__s)).then((s) => `host page: ${s}`);
+      try {
+        // Five frames painted while the frame's parser waits for the loader, then the loader.
+        const from = await until(() => tab.run(() => window.__s?.frames), 'the host page paints', { describe: sampled });
+        await until(() => tab.run((n) => window.__s.frames >= n, [from + 5]), 'five frames with the loader held', { describe: sampled });
+      } finally {
+        holds.delete(isLoader);
+        release();
+      }
+      // The link's page, parsed and busy: the default total hidden, the results marked; then the code.
+      try {
+        await until(() => tab.run(() => {
+          const d = document.getElementById('w').contentDocument;
+          const total = d?.getElementById('out-total');
+          return !!total && d.documentElement.classList.contains('pending') && d.defaultView.getComputedStyle(total).visibility === 'hidden'
+            && total.closest('[aria-busy]')?.getAttribute('aria-busy') === 'true';
+        }), 'the link\'s page, busy', { describe: sampled });
+      } finally {
+        holds.delete(isWasm);
+        releaseWasm();
+      }
       await started(tab, '#w');
       const s = await tab.run(() => window.__s);
       assert.deepEqual(s.violations, [], `${lang}: a default total was painted as the link's`);
-      assert.equal(s.everPending, true, `${lang}: busy while the link loads`);
+      assert.equal(s.everPending, true, `${lang}: a frame painted busy`);
       const inputs = await matches(tab, `the link (${lang})`, '#w');
       assert.deepEqual([inputs.officers, inputs.salary, inputs.lang], [1000, 100000, lang]);
       assert.notEqual((await tab.run(pageState, [], '#w')).shown.total, DEFAULT_TOTAL[lang]);
@@ -215,7 +237,7 @@ requestAnimationFrame(tick);
       await until(async () => {
         m = {
           outer: await tab.run(() => document.querySelector('iframe').getBoundingClientRect().height),
-          ...(await tab.run(() => ({ origin: location.origin, content: document.body.getBoundingClientRect().height, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }), [], 'iframe')),
+          ...(await tab.run(() => ({ origin: location.origin, content: document.body?.getBoundingClientRect().height ?? 0, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }), [], 'iframe')),
         };
         return m.content > 0 && Math.abs(m.outer - m.content) <= 2 && m.scroll <= m.client + 1;
       }, `${name}, ${note}: the iframe fits`, { describe: async () => JSON.stringify(m) });
