@@ -1,6 +1,9 @@
 // The widget's only script (README "Loading", "If the calculator does not start"): ?theme=, the
 // iframe height, the calculator's code when needed, a shared link's busy state, the watchdog.
-// `async` + `blocking="render"`: runs before the first paint, often before the body is parsed.
+// A classic script in <head>, neither async nor a module: it runs before the body is parsed, so
+// before the first paint, in every browser (`blocking="render"` is Chromium's alone: Firefox and
+// WebKit painted the default figures of a shared link before it ran). e2e/minify.mjs wraps it
+// in a strict function.
 // It reads in start-up order: constants, the one state object, the steps of the start, main().
 //
 // What it knows of the markup is the prerendered page's contract with it, written by the
@@ -379,7 +382,8 @@ function onDom(now) {
   if (now || !calculator || typeof IntersectionObserver !== 'function') return go(now ? 'link' : 'at once');
   // Near the calculator (one screen ahead, except in a cross-origin iframe), or the reader
   // reaches for the widget.
-  const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), go('near')), { rootMargin: '0px 0px 100% 0px' });
+  // (`not near`: it has looked, and waits; a sign for the tests that nothing is to start yet.)
+  const near = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? (near.disconnect(), go('near')) : step('not near')), { rootMargin: '0px 0px 100% 0px' });
   near.observe(calculator);
   for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
 }

@@ -165,6 +165,21 @@ export async function ready(page) {
   await hydrated(page);
 }
 
+/** Waits until the loader has looked where the calculator is and found it not near (its
+ *  `not near` step), or has started it: after this, a page that is not reached and has no
+ *  link's scenario starts nothing until the reader comes. A state, not a pause. */
+export async function looked(page) {
+  await page.waitForFunction(() => (window.__explainerSteps || []).some(([n]) => n === 'not near' || n.startsWith('start')), null, { timeout: 15000 });
+  return page.evaluate(() => window.__explainerSteps.map(([n]) => n));
+}
+
+/** Waits until every console message the page has logged so far has reached the test: it logs a
+ *  marker and waits for it (messages arrive in order). */
+export async function consoleSettled(page) {
+  const marker = `explainer-test: console settled ${Math.random()}`;
+  await Promise.all([page.waitForEvent('console', (m) => m.text() === marker), page.evaluate((m) => console.log(m), marker)]);
+}
+
 /** Waits until the calculator is ready: its code has started and rendered the island over the
  *  prerendered markup, and the widget's root is marked `data-ready` (nothing is hydrated: the
  *  name is older than the island). Does not reach for the calculator: for tests where
@@ -224,30 +239,33 @@ export function oracle({ bin = process.env.FIGURES ?? path.join(root, 'target/de
 
 /** The inputs the page currently holds, and the figures it shows. */
 export async function readPage(page) {
-  return page.evaluate(() => {
-    const v = (id) => Number(document.getElementById(id).value);
-    const checked = document.querySelector('input[name="awards"]:checked');
-    const rule = document.querySelector('input[name="rule"]:checked');
-    const text = (sel) => document.querySelector(sel).textContent.trim();
-    const rows = [];
-    for (const tr of document.querySelectorAll('table.breakdown tbody tr')) {
-      const tds = tr.querySelectorAll('td');
-      rows.push(tds[0].textContent.trim(), tds[1].textContent.trim());
-    }
-    return {
-      inputs: {
-        officers: v('officers'), salary: v('salary'), benefits: v('benefits'), overtime: v('overtime'),
-        awards: checked ? checked.value : '0', equipment: document.getElementById('equipment').checked,
-        rule: rule ? rule.value : 'dhs',
-        lang: document.documentElement.lang || 'en',
-      },
-      shown: {
-        perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), assumes: text('#out-assumes'),
-        awardsCut: document.querySelector('#out-awards-cut')?.textContent.trim() ?? '-', rows,
-        swings: [...document.querySelectorAll('.swings .swing-values')].map((s) => s.textContent.trim()),
-      },
-    };
-  });
+  return page.evaluate(pageState);
+}
+
+/** readPage's reading, run in the page: any driver's evaluate can take it (e2e/engines.mjs). */
+export function pageState() {
+  const v = (id) => Number(document.getElementById(id).value);
+  const checked = document.querySelector('input[name="awards"]:checked');
+  const rule = document.querySelector('input[name="rule"]:checked');
+  const text = (sel) => document.querySelector(sel).textContent.trim();
+  const rows = [];
+  for (const tr of document.querySelectorAll('table.breakdown tbody tr')) {
+    const tds = tr.querySelectorAll('td');
+    rows.push(tds[0].textContent.trim(), tds[1].textContent.trim());
+  }
+  return {
+    inputs: {
+      officers: v('officers'), salary: v('salary'), benefits: v('benefits'), overtime: v('overtime'),
+      awards: checked ? checked.value : '0', equipment: document.getElementById('equipment').checked,
+      rule: rule ? rule.value : 'dhs',
+      lang: document.documentElement.lang || 'en',
+    },
+    shown: {
+      perOfficer: text('#out-per-officer'), total: text('#out-total'), share: text('#out-share'), assumes: text('#out-assumes'),
+      awardsCut: document.querySelector('#out-awards-cut')?.textContent.trim() ?? '-', rows,
+      swings: [...document.querySelectorAll('.swings .swing-values')].map((s) => s.textContent.trim()),
+    },
+  };
 }
 
 /** A test file's shared setup: before its tests, a server (`serve(mounts)`, or what `start`

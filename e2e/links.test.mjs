@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suite, hydrated, isCode, readPage, root, dist, openPage } from './lib.mjs';
+import { suite, hydrated, looked, isCode, readPage, root, dist, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -48,15 +48,21 @@ function sampler(defaults) {
   new MutationObserver(pending).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
 }
 
-async function context({ delayWasm = 0, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
+/** A page that samples every frame. `holdWasm`: the wasm is answered only when the test calls
+ *  `page.releaseWasm()` (a slow network, for as long as the test needs to look). */
+async function context({ holdWasm = false, blockCode = false, viewport = { width: 1024, height: 800 } } = {}) {
   const late = (ms) => async (route) => { await new Promise((ok) => setTimeout(ok, ms)); await route.continue().catch(() => {}); };
+  let release;
+  const released = new Promise((ok) => { release = ok; });
   const route = [
-    // A slow loader too: the page must not paint before it has run (blocking="render").
+    // A slow loader too: the page must not paint before it has run (it blocks the parser).
     [/\/loader-[0-9a-f]+\.js$/, late(300)],
-    ...(delayWasm ? [[/_bg\.wasm$/, late(delayWasm)]] : []),
+    ...(holdWasm ? [[/_bg\.wasm$/, async (r) => { await released; await r.continue().catch(() => {}); }]] : []),
     ...(blockCode ? [[(url) => isCode(url.pathname), (r) => r.abort()]] : []),
   ];
-  return openPage(browser, null, { viewport, init: [[sampler, Object.values(DEFAULT_TOTAL)]], route });
+  const page = await openPage(browser, null, { viewport, init: [[sampler, Object.values(DEFAULT_TOTAL)]], route });
+  page.releaseWasm = release;
+  return page;
 }
 
 /** The widget at `file?query`, opened directly or in the demo article's iframe; its frame. */
@@ -87,17 +93,20 @@ for (const lang of ['en', 'es']) {
     const where = `${lang === 'es' ? 'Spanish' : 'English'}, ${embedded ? 'embedded' : 'opened directly'}`;
 
     test(`a shared link, ${where}: the default figures are never shown as the link's; then the link's are`, async () => {
-      const page = await context({ delayWasm: 2000 });
+      const page = await context({ holdWasm: true });
       const frame = await open(page, { lang, embedded, query: LINK });
       // While the code is on its way: busy, figures hidden, the note in the page's language.
       await frame.waitForFunction(() => window.__samples.frames > 3);
       assert.equal(await figuresBusy(frame), 'true');
       assert.equal(await frame.locator('#out-total').isVisible(), false, 'the default total is hidden');
+      // Ten frames painted busy, then the code arrives.
+      await frame.waitForFunction(() => window.__samples.busyFrames >= 10);
+      page.releaseWasm();
       await hydrated(frame);
       await frame.waitForFunction(() => !document.documentElement.classList.contains('pending'));
       const s = await samples(frame);
       assert.deepEqual(s.violations, [], 'a default total was visible without the busy mark');
-      assert.ok(s.busyFrames >= 10, `busy for ${s.busyFrames} frames of the 2 s wait`);
+      assert.ok(s.busyFrames >= 10, `busy for ${s.busyFrames} frames while the code was held`);
       const note = await frame.evaluate(() => document.documentElement.dataset.noteLoading);
       assert.match(note, LOADING[lang]);
       assert.deepEqual(s.notes, [JSON.stringify(note)], 'the note, as the reader saw it');
@@ -113,10 +122,17 @@ for (const lang of ['en', 'es']) {
       // The status region speaks once the link's figures are there, and only those.
       await frame.waitForFunction((t) => document.getElementById('status').textContent.includes(t), shown.total, { timeout: 3000 });
       // The note took no space of its own: nothing moved when it went (or came).
+      // Every shift so far is buffered; one more frame, and those of the last render are in too.
       const shift = await frame.evaluate(() => new Promise((ok) => {
         let total = 0;
-        new PerformanceObserver((list) => { for (const e of list.getEntries()) total += e.value; }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => ok(total), 200);
+        const add = (entries) => { for (const e of entries) total += e.value; };
+        const seen = new PerformanceObserver((list) => add(list.getEntries()));
+        seen.observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          add(seen.takeRecords());
+          seen.disconnect();
+          ok(total);
+        }));
       }));
       assert.ok(shift < 0.01, `layout shift ${shift}`);
       assert.deepEqual(page.errors, []);
@@ -162,8 +178,10 @@ test('links with only a language, a theme, or malformed values mark nothing busy
     const code = [];
     page.on('request', (r) => { if (isCode(new URL(r.url()).pathname)) code.push(r.url()); });
     await page.goto(`${server.base}${where}`);
-    await page.waitForTimeout(500);
-    assert.equal(page.url(), `${server.base}${lands ?? where}`);
+    await page.waitForURL(`${server.base}${lands ?? where}`);
+    // The loader has read the link and looked for the calculator: what it would start, it has.
+    const steps = await looked(page);
+    assert.deepEqual(steps.filter((n) => /^(start|fetch)/.test(n)), [], `${where}: started`);
     const s = await samples(page);
     assert.ok(s.frames > 0, where);
     assert.equal(s.everPending, false, `${where}: marked pending`);
@@ -186,8 +204,10 @@ test('each kind of valid value marks the results busy until the link\'s figures 
   assert.deepEqual(keys, ['officers', 'salary', 'benefits', 'overtime', 'awards', 'equipment', 'rule', 'lang']);
   const links = ['officers=-3', 'salary=99999999999', 'benefits=.5', 'overtime=7.', 'awards=750', 'equipment=true', 'equipment=0&officers=NaN', 'rule=reuters'];
   for (const q of links) {
-    const page = await context({ delayWasm: 300, viewport: PHONE.viewport });
+    const page = await context({ holdWasm: true, viewport: PHONE.viewport });
     await page.goto(`${server.base}/widget/?${q}`);
+    await page.waitForFunction(() => window.__samples.busyFrames > 0);
+    page.releaseWasm();
     await hydrated(page);
     const s = await samples(page);
     assert.equal(s.everPending, true, `${q}: pending`);

@@ -3,20 +3,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { suite, openPage, ready, hydrated, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
+import { suite, openPage, ready, hydrated, looked, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
 
 let server, browser, model;
 suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
 
 const PHONE = { viewport: { width: 360, height: 740 } };
+/** A slow network: the wasm is answered when the test calls `release()`. */
+function heldWasm() {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  return { release, route: [/_bg\.wasm$/, async (r) => { await released; await r.continue().catch(() => {}); }] };
+}
 const codeRequests = () => server.requests.filter(isCode);
 const isReady = (page) => page.evaluate(() => document.getElementById('explainer').dataset.ready === 'true');
 
 test('on a phone, the page loads without the calculator code; scrolling to it loads and starts it', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  const steps = await looked(page);
+  assert.deepEqual(steps.filter((n) => /^(start|fetch)/.test(n)), [], 'not started');
   assert.deepEqual(codeRequests(), [], 'no glue or wasm before the calculator is near');
   assert.equal(await page.locator('ol.events > li').count(), 8, 'the timeline is there');
   assert.equal(await page.textContent('#out-total'), '$1.19 billion', 'so are the default figures');
@@ -45,34 +51,32 @@ test('a link with a scenario starts at once, because of the link', async () => {
 test('?theme=dark and ?lang apply without loading the code (the other language is the other page)', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, `${server.base}/widget/?theme=dark&lang=en`, PHONE);
-  await page.waitForLoadState('networkidle');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(18, 20, 23)');
-  await page.waitForTimeout(300);
+  assert.deepEqual((await looked(page)).filter((n) => /^(start|fetch)/.test(n)), []);
   assert.deepEqual(codeRequests(), []);
   await page.close();
   // The other language is the other page: the loader goes there, still with no code.
   server.requests.length = 0;
   const es = await openPage(browser, `${server.base}/widget/?lang=es&theme=dark`, PHONE);
   await es.waitForURL(/\/widget\/index\.es\.html\?lang=es&theme=dark$/);
-  await es.waitForLoadState('networkidle');
   assert.equal(await es.evaluate(() => document.documentElement.lang), 'es');
   assert.equal(await es.getAttribute('html', 'data-theme'), 'dark');
-  await es.waitForTimeout(300);
+  assert.deepEqual((await looked(es)).filter((n) => /^(start|fetch)/.test(n)), []);
   assert.deepEqual(codeRequests(), []);
   await es.close();
 });
 
 test('a keyboard reader starts it with the first Tab; a touch or click does too', async () => {
   const page = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await page.waitForTimeout(300);
+  assert.deepEqual((await looked(page)).filter((n) => /^(start|fetch)/.test(n)), [], 'nothing started it before the Tab');
   assert.equal(await isReady(page), false);
   await page.keyboard.press('Tab');
   await hydrated(page);
   await page.close();
 
   const other = await openPage(browser, `${server.base}/widget/`, PHONE);
-  await other.waitForTimeout(300);
+  assert.deepEqual((await looked(other)).filter((n) => /^(start|fetch)/.test(n)), [], 'nothing started it before the click');
   assert.equal(await isReady(other), false);
   await other.mouse.click(180, 300);
   await hydrated(other);
@@ -92,12 +96,14 @@ test('embedded on a phone, the iframe fits the widget before any of the code loa
 });
 
 test('a note opened, and the focus on its summary, before the code has started stay so after the first render', async () => {
-  const page = await openPage(browser, null, { ...PHONE, route: [[/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); }]] });
+  const { route, release } = heldWasm();
+  const page = await openPage(browser, null, { ...PHONE, route: [route] });
   await page.goto(`${server.base}/widget/`);
   const summary = 'details:has(#salary-note) > summary';
   await page.click(summary); // starts the code
   assert.equal(await isReady(page), false, 'before the code has started');
   assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), true);
+  release();
   await hydrated(page);
   // The summary and its note are new elements now (the island's render), open and focused.
   assert.equal(await page.evaluate(() => document.querySelector('details:has(#salary-note)').open), true);
@@ -107,8 +113,9 @@ test('a note opened, and the focus on its summary, before the code has started s
 });
 
 test('what the reader does before the code has started is kept', async () => {
-  // A slow network: the wasm arrives a second after it is asked for.
-  const page = await openPage(browser, null, { ...PHONE, route: [[/_bg\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); }]] });
+  // A slow network: the wasm arrives once the test has looked.
+  const { route, release } = heldWasm();
+  const page = await openPage(browser, null, { ...PHONE, route: [route] });
   await page.goto(`${server.base}/widget/`);
   await page.focus('#officers'); // starts the code
   await page.keyboard.press('End');
@@ -116,6 +123,7 @@ test('what the reader does before the code has started is kept', async () => {
   assert.equal(await page.inputValue('#officers'), '20000', 'the native slider moved');
   assert.equal(await isReady(page), false, 'before the code has started');
   const focused = await page.evaluate(() => document.activeElement.id);
+  release();
   await hydrated(page);
   await page.waitForFunction(() => document.getElementById('out-per-officer').textContent !== '$139,855');
   // The island replaced the prerendered controls: the focus is on the same control.

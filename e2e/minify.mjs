@@ -1,7 +1,8 @@
 // Trunk's pre_build hook: the page's own script and stylesheet, minified, for the release
 // build (`target/web/`, which index.html links). The sources in assets/ keep their comments;
-// readers download neither. JS: terser (no name mangling of exports: there are none; the
-// loader is a module). CSS: comments and runs of white space removed, nothing else.
+// readers download neither. JS: terser; the loader is a classic script (it must run before the
+// body is parsed, in every browser), so it is wrapped in a strict function: its names stay
+// its own, and mangled. CSS: comments and runs of white space removed, nothing else.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ const out = path.join(root, 'target/web');
 await mkdir(out, { recursive: true });
 
 const js = await readFile(path.join(root, 'assets/loader.js'), 'utf8');
-const small = await minify(js, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+const small = await minify(`(() => {\n'use strict';\n${js}\n})();`, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
 await writeFile(path.join(out, 'loader.js'), small.code);
 
 /** Strips CSS comments and collapses white space, outside strings (our CSS has a few). */

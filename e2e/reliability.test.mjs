@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, writeFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite, serve, openPage, ready, reach, readPage, dist, CSP } from './lib.mjs';
+import { suite, serve, openPage, ready, reach, readPage, consoleSettled, dist, CSP } from './lib.mjs';
 
 let server, browser, model;
 suite({ model: true }, (s) => ({ server, browser, model } = s));
@@ -27,7 +27,7 @@ const withSwitch = (flag) => openPage(browser, `${server.base}/`, { init: [[(f) 
 test('a panic logs one clear message and leaves the prerendered content', async () => {
   const page = await withSwitch('panic');
   await assertStaticAndReadable(page, 'panic');
-  await page.waitForTimeout(200);
+  await consoleSettled(page);
   assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
   assert.match(page.errors[0], /^explainer: stopped[\s\S]*deliberate panic/);
   await page.context().close();
@@ -36,7 +36,7 @@ test('a panic logs one clear message and leaves the prerendered content', async 
 test('a trap with no panic before it (nothing logged by the panic hook) still logs one message', async () => {
   const page = await withSwitch('trap');
   await assertStaticAndReadable(page, 'trap');
-  await page.waitForTimeout(200);
+  await consoleSettled(page);
   assert.equal(page.errors.length, 1, `messages: ${page.errors.join(' | ')}`);
   assert.match(page.errors[0], /^explainer: could not start[\s\S]*unreachable/);
   await page.context().close();
@@ -48,6 +48,7 @@ test('without WebAssembly the prerendered content stays, with one message', asyn
   const page = await openPage(browser, `${server.base}/`, { init: [() => { delete globalThis.WebAssembly; }] });
   assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
   await assertStaticAndReadable(page, 'no wasm');
+  await consoleSettled(page);
   assert.equal(page.errors.length, 1, page.errors.join(' | '));
   assert.match(page.errors[0], /explainer: could not start/);
   await page.context().close();
@@ -68,6 +69,7 @@ for (const [what, pick, stage] of [['wasm', (f) => /^explainer-[0-9a-f]+_bg\.was
     await page.waitForFunction(() => document.documentElement.classList.contains('static'), null, { timeout: 15000 });
     assert.equal(await page.locator('ol.events > li').count(), 8);
     assert.equal(await page.textContent('#out-total'), '$1.19 billion');
+    await consoleSettled(page);
     assert.ok(page.errors.some((e) => /integrity/.test(e)), page.errors.join(' | '));
     assert.ok(page.errors.some((e) => /^explainer: could not start/.test(e)), page.errors.join(' | '));
     // (The glue and the wasm download in parallel; a refused file means nothing runs.)
@@ -107,8 +109,17 @@ test('under the strict CSP: no violation, no request beyond its origin, no cooki
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
   await page.check('#equipment');
+  // The live region has spoken this scenario (its delay is past).
+  const spoken = () => page.waitForFunction(() => document.getElementById('status').textContent.includes(document.getElementById('out-total').textContent.trim()));
+  await spoken();
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   await page.click('nav.lang a[hreflang="es"]');
-  await page.waitForTimeout(1000); // the live region's delay, fonts, anything late
+  // The Spanish page, with the scenario: started, and spoken.
+  await page.waitForURL(/\/index\.es\.html\?/);
+  await ready(page);
+  await page.waitForFunction(() => !document.documentElement.classList.contains('pending'));
+  await spoken();
+  await consoleSettled(page);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(page.errors, []);
   const foreign = requests.filter((u) => !u.startsWith(`${server.base}/`));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, hydrated, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS, openPage } from './lib.mjs';
+import { serve, hydrated, looked, isCode, oracle, readPage, root, dist, CHROMIUM_ARGS, openPage } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -134,15 +134,21 @@ test('the code arrives late: the retry succeeds, with what the reader did meanwh
 
 test('a tab frozen in the background while starting gets its full time again when it is back', async () => {
   const page = await newPage();
-  // The code takes 10 s, longer than the watchdog; the tab is frozen for most of that time.
+  // The code arrives only after the tab was frozen for longer than the watchdog's time, which
+  // the page's clock skips (Playwright's clock: the loader's timers fire as if 8.5 s had gone).
   // (The freeze and resume events are dispatched as the browser would: Chromium does not
   // freeze a page with a request in flight, so CDP's Page.setWebLifecycleState cannot.)
-  await page.context().route(isWasm, async (route) => { await new Promise((ok) => setTimeout(ok, 10000)); await route.continue().catch(() => {}); });
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.context().route(isWasm, async (route) => { await released; await route.continue().catch(() => {}); });
+  await page.clock.install();
   await page.goto(`${server.base}/widget/?${LINK}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window.__explainerSteps || []).some(([n]) => n.startsWith('start')), null, { polling: 20 });
   await page.evaluate(() => document.dispatchEvent(new Event('freeze')));
-  await page.waitForTimeout(8500);
+  await page.clock.fastForward(8500);
+  // (Had the watchdog still been armed, it would have fired: a retry reloads the page.)
   await page.evaluate(() => document.dispatchEvent(new Event('resume')));
+  release();
   await hydrated(page);
   const steps = await stepNames(page);
   assert.ok(steps.includes('freeze') && steps.includes('resume'), steps.join(', '));
@@ -199,7 +205,8 @@ test('an iframe hidden with display:none starts when shown and reached; a shared
   const code = [];
   page.on('request', (r) => { if (isCode(new URL(r.url()).pathname)) code.push(r.url()); });
   let frame = await article(page, '../widget/index.html', { hidden: true });
-  await page.waitForTimeout(500);
+  // The loader has looked for the calculator (not near: the frame is not shown) and waits.
+  assert.deepEqual((await looked(frame)).filter((n) => /^(start|fetch)/.test(n)), [], 'hidden and not reached: not started');
   assert.deepEqual(code, [], 'hidden and not reached: not needed');
   await page.evaluate(() => { document.querySelector('iframe').style.display = 'block'; });
   await assertFits(page, frame, 'shown');

@@ -141,7 +141,7 @@ fn the_one_file_build_inlines_everything() {
         .replace(r#"<link data-trunk rel="icon" href="assets/favicon.svg">"#, r#"<link rel="icon" href="./favicon-1.svg"/>"#)
         .replace(r#"<link data-trunk rel="css" href="target/web/style.css">"#, r#"<link rel="stylesheet" href="./style-1.css" integrity="sha384-CSS"/>"#)
         .replace(r#"<link data-trunk rel="rust" data-bin="explainer" data-wasm-opt="z">"#, "")
-        .replace(r#"<script data-trunk type="module" async blocking="render" src="target/web/loader.js"></script>"#, r#"<script src="./loader-1.js" async blocking="render" integrity="sha384-JS" type="module"></script>"#);
+        .replace(r#"<script data-trunk src="target/web/loader.js"></script>"#, r#"<script src="./loader-1.js" integrity="sha384-JS"></script>"#);
     assert!(!built.contains("data-trunk"), "index.html changed: update this test's copy of Trunk's tags");
     let page = prerender::page(&built, Lang::Es).unwrap();
     let files = |name: &str| -> Result<Vec<u8>, String> {
@@ -157,7 +157,7 @@ fn the_one_file_build_inlines_everything() {
     assert!(one.contains(r#" data-glue="data:text/javascript;base64,ZXhwb3J0IGRlZmF1bHQgMQ==""#), "glue");
     assert!(one.contains(r#" data-wasm="data:application/wasm;base64,AGFzbQ==""#), "wasm");
     assert!(!one.contains("sha384-GLUE") && !one.contains("sha384-WASM"), "no hashes for the code: nothing is fetched");
-    assert!(one.contains("<script type=\"module\">\n/*loader*/\n</script>") && one.contains("<style>\n/*style*/\n"));
+    assert!(one.contains("<script>\n/*loader*/\n</script>") && one.contains("<style>\n/*style*/\n"));
     assert!(!one.contains("rel=\"icon\"") && !one.contains("rel=\"stylesheet\""));
     assert_eq!(one.matches("<nav hidden ").count(), 1);
     assert!(one.split("<nav hidden ").nth(1).unwrap().split('>').next().unwrap().contains("class=\"lang\""));

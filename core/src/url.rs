@@ -257,6 +257,40 @@ mod tests {
     }
 }
 
+/// The address's query once it follows the scenario: `scenario` (a [`to_query`]), then the
+/// pairs of `search` (the page's `location.search`) that are not the scenario's, in order:
+/// `?theme=` and a host's keys (Pym.js's `childId`) stay. A key written with `%` or `+` may
+/// decode to a scenario key, so it is not kept (it would override the scenario on a reload).
+pub fn keep_others(scenario: &str, search: &str) -> String {
+    let mut query = scenario.to_string();
+    for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        let key = pair.split('=').next().unwrap_or_default();
+        if key.contains(['%', '+']) || keys().any(|k| k == key) {
+            continue;
+        }
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(pair);
+    }
+    query
+}
+
+#[cfg(test)]
+mod keep_others_tests {
+    use super::keep_others;
+
+    #[test]
+    fn the_address_keeps_the_theme_and_a_hosts_keys_not_an_old_scenario() {
+        let scenario = "officers=100&salary=80000";
+        assert_eq!(keep_others(scenario, "?theme=dark&officers=9&lang=en&childId=x"), "officers=100&salary=80000&theme=dark&childId=x");
+        assert_eq!(keep_others(scenario, ""), scenario);
+        assert_eq!(keep_others(scenario, "?"), scenario);
+        assert_eq!(keep_others("", "?theme=light"), "theme=light");
+        assert_eq!(keep_others(scenario, "?offic%65rs=1&a+b=2&&flag"), "officers=100&salary=80000&flag");
+    }
+}
+
 #[cfg(test)]
 mod unit_tests {
     use super::*;

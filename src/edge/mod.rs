@@ -140,20 +140,13 @@ pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
     gloo::timers::callback::Timeout::new(SYNC_URL_AFTER_MS, move || sync_url(&inputs, lang))
 }
 
-/// Keeps the query string equal to the scenario, without adding history entries. The page's
-/// other keys stay after it (`?theme=`, a host's such as Pym.js's `childId`): the address is
-/// what the language links and a reload start from.
+/// Keeps the query string equal to the scenario, without adding history entries; the page's
+/// other keys (`?theme=`, a host's) stay (`url::keep_others`): the language links carry them.
 pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let Some(w) = web_sys::window() else { return };
-    let mut query = format!("?{}", url::to_query(inputs, lang));
-    if let Some(others) = w.location().search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) {
-        url::keys().for_each(|k| others.delete(k));
-        let others = String::from(others.to_string());
-        if !others.is_empty() {
-            query = format!("{query}&{others}");
-        }
-    }
-    if w.location().search().ok().as_deref() != Some(query.as_str()) {
+    let search = w.location().search().unwrap_or_default();
+    let query = format!("?{}", url::keep_others(&url::to_query(inputs, lang), &search));
+    if search != query {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
         }

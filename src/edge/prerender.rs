@@ -131,7 +131,8 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
     let mut lines = String::new();
     for line in out.lines() {
         if line.contains("<script") && line.contains(loader) {
-            lines.push_str(&format!("<script type=\"module\">\n{}\n</script>\n", text(loader)?));
+            // A classic script, as in the page: it runs where it stands, before the body is parsed.
+            lines.push_str(&format!("<script>\n{}\n</script>\n", text(loader)?));
         } else if line.contains("rel=\"stylesheet\"") {
             // `hidden` alone loses to the stylesheet's `.lang { display: flex }`.
             lines.push_str(&format!("<style>\n{}\nnav.lang[hidden] {{ display: none; }}\n</style>\n", text(css)?));

@@ -1,14 +1,15 @@
 //! The project's commands. Each installs what is missing first (and is quick when nothing is):
 //!
 //!   cargo xtask serve   build the widget and serve it on http://127.0.0.1:8080/
-//!   cargo xtask test    every test: native (cargo test) and end-to-end (headless Chromium)
+//!   cargo xtask test    every test: native (cargo test) and end-to-end (headless Chromium;
+//!                       the reader's core flows also in Firefox ESR and WebKitGTK)
 //!   cargo xtask build   the release build in dist/, with sizes
 //!   cargo xtask bench   against TimelineJS in throttled Chromium; writes BENCHMARKS.md
 //!   cargo xtask soak [N]  N cold loads of shared links (default 500); writes BENCHMARKS.md "Soak"
 //!
 //! Tools: the wasm32 target, trunk 0.21.14, wasm-bindgen-cli equal to the locked
 //! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
-//! chromium + chromium-driver. Trunk always runs offline: it only uses tools on PATH.
+//! chromium + chromium-driver, firefox-esr, webkit2gtk-driver and xvfb. Trunk always runs offline: it only uses tools on PATH.
 
 mod publish;
 mod sizes;

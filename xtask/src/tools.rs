@@ -1,6 +1,8 @@
 //! The tools the commands need, installed when missing (and quick when nothing is): the wasm32
 //! target, trunk, wasm-bindgen-cli equal to the locked wasm-bindgen, the npm packages of e2e/
-//! (wasm-opt, playwright-core, terser, ...), and Debian's chromium + chromium-driver.
+//! (wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, terser, ...), and the browsers
+//! from Debian: chromium + chromium-driver, firefox-esr, webkit2gtk-driver (WebKitWebDriver and
+//! its MiniBrowser) and xvfb (the display WebKit needs; the WebKit tests start it themselves).
 //! Trunk always runs offline: it only uses tools on PATH.
 
 use std::env;
@@ -58,7 +60,7 @@ pub fn ensure_tools(root: &Path, browser: bool) -> Result {
         return Err("wasm-opt 132 (npm binaryen@132.0.0) is not on PATH after npm ci in e2e/".into());
     }
     if browser {
-        ensure_chromium()?;
+        ensure_browsers()?;
     }
     Ok(())
 }
@@ -74,16 +76,28 @@ fn npm_install(root: &Path) -> Result {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))
 }
 
-fn ensure_chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Each Debian package the browser tests need, with a file it installs (e2e/lib.mjs and
+/// e2e/engines.mjs use these paths).
+const BROWSER_PACKAGES: [(&str, &str); 5] = [
+    ("chromium", CHROMIUM),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("xvfb", "/usr/bin/Xvfb"),
+];
+
+/// Installs the missing ones, all in one apt-get run.
+fn ensure_browsers() -> Result {
+    let missing: Vec<&str> = BROWSER_PACKAGES.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(package, _)| *package).collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if root_user && Path::new("/usr/bin/apt-get").exists() {
         run(Command::new("apt-get").args(["update", "-q"]))?;
-        return run(Command::new("apt-get").args(["install", "-y", "-q", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"));
+        return run(Command::new("apt-get").args(["install", "-y", "-q"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"));
     }
-    Err(format!("the browser tests need Chromium at {CHROMIUM}: on Debian, run `sudo apt-get install chromium chromium-driver`"))
+    Err(format!("the browser tests need {}: on Debian, run `sudo apt-get install {}`", missing.join(", "), missing.join(" ")))
 }
 
 
