@@ -43,8 +43,8 @@ test('keyboard: every control is reached in order, and focus is visible on each'
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      // A note's disclosure is named after the note it opens.
-      const key = el.id || (el.tagName === 'SUMMARY' ? `more:${el.parentElement.querySelector('.note').id}` : el.textContent.trim().slice(0, 20));
+      // A note's disclosure is named after the note it opens; a folded table's, by its text.
+      const key = el.id || (el.tagName === 'SUMMARY' && el.parentElement.querySelector('.note') ? `more:${el.parentElement.querySelector('.note').id}` : el.textContent.trim().slice(0, 20));
       return { key, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
     });
     if (!f) break;
