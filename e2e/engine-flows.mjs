@@ -11,7 +11,7 @@ import { serve, oracle, pageState, dist, HOST_MOUNTS } from './lib.mjs';
 import { startEngine, until } from './engines.mjs';
 
 const LINK = 'officers=1000&salary=100000';
-const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1.19 mil millones' };
+const DEFAULT_TOTAL = { en: '$1.19 billion', es: '$1,190 millones' };
 const COPIED = { en: 'Link copied', es: 'Enlace copiado' };
 const file = (lang) => (lang === 'es' ? 'index.es.html' : 'index.html');
 const isLoader = (p) => /\/loader-[0-9a-f]+\.js$/.test(p);
