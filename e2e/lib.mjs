@@ -24,8 +24,9 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
  *  The widget's own files (under dist/) are sent with the strict CSP above. `rewrite` is a
  *  list of [from, to] replacements made in the HTML files outside dist/ (host pages).
  *  `hold(pathname)` may return a promise: that file's first half is sent, the rest once it
- *  settles (a download in flight, as a slow network has it). */
-export async function serve(dir = dist, { headers = { 'content-security-policy': CSP }, rewrite = [], hold = () => null } = {}) {
+ *  settles (a download in flight, as a slow network has it). `widgetDirs`: the folders sent as the
+ *  widget's (dist/; a benchmark of several builds names each). */
+export async function serve(dir = dist, { headers = { 'content-security-policy': CSP }, rewrite = [], hold = () => null, widgetDirs = [dist] } = {}) {
   const requests = [];
   const pages = new Map();
   const server = createServer(async (req, res) => {
@@ -45,7 +46,7 @@ export async function serve(dir = dist, { headers = { 'content-security-policy':
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       let body = await readFile(file);
-      const inDist = file.startsWith(path.resolve(dist) + path.sep);
+      const inDist = widgetDirs.some((d) => file.startsWith(path.resolve(d) + path.sep));
       const own = inDist ? headers : {};
       if (!inDist && rewrite.length && file.endsWith('.html')) {
         body = rewrite.reduce((text, [from, to]) => text.replaceAll(from, to), body.toString('utf8'));
