@@ -4,7 +4,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,10 +203,41 @@ export async function hydrated(page) {
   }
 }
 
-/** The native model, asked line by line: what the page must show for given inputs.
+const FIGURES = process.env.FIGURES ?? path.join(root, 'target/debug/figures');
+
+/** The calculator's sliders as the model defines them (`figures --sliders`), in their order:
+ *  [{ key, unit, min, max, step, scale }], values as the range input holds them, and `scale`
+ *  the slider's units in one of a link's (100: a percent held in basis points). Tests make
+ *  scenarios from this list, so a new input is in them without naming it. [] when the binary
+ *  cannot say (the oracle's own error then names it). */
+export function sliders(bin = FIGURES) {
+  const r = spawnSync(bin, ['--sliders'], { encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  return r.stdout.trim().split('\n').map((line) => {
+    const [key, unit, min, max, step, scale] = line.split(' ');
+    return { key, unit, min: Number(min), max: Number(max), step: Number(step), scale: Number(scale) };
+  });
+}
+
+/** A scenario's query string as a reader's link gives it: each slider's value (as its range
+ *  input holds it) written in the link's unit, then the choices and the language. Only the
+ *  keys `s` has: the others keep their defaults, as in a link. */
+export function toQuery(s, list) {
+  const q = new URLSearchParams();
+  for (const { key, scale } of list) if (s[key] !== undefined) q.set(key, String(s[key] / scale));
+  if (s.awards !== undefined) q.set('awards', s.awards);
+  if (s.equipment !== undefined) q.set('equipment', s.equipment ? '1' : '0');
+  if (s.rule !== undefined) q.set('rule', s.rule);
+  if (s.lang !== undefined) q.set('lang', s.lang);
+  return q.toString();
+}
+
+/** The native model, asked line by line: what the page must show for a scenario (`ask(s)`,
+ *  with s as readPage gives its inputs, or any part of them), asked as a link's query string.
  *  If the binary is missing or the process dies, every question waiting (and every later one)
  *  fails at once, naming the binary: a test never waits for an answer that cannot come. */
-export function oracle({ bin = process.env.FIGURES ?? path.join(root, 'target/debug/figures'), args = [] } = {}) {
+export function oracle({ bin = FIGURES, args = [] } = {}) {
+  const list = args.length ? [] : sliders(bin);
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
@@ -222,7 +253,7 @@ export function oracle({ bin = process.env.FIGURES ?? path.join(root, 'target/de
   lines.on('line', (l) => waiting.shift()?.ok(l));
   return {
     ask(s) {
-      const line = [s.officers, s.salary, s.benefits, s.overtime, s.awards, s.equipment ? 1 : 0, s.lang ?? 'en', s.rule ?? 'dhs'].join(' ');
+      const line = toQuery(s, list);
       return new Promise((ok, fail) => {
         if (dead) return fail(dead);
         waiting.push({ ok, fail });
@@ -245,7 +276,6 @@ export async function readPage(page) {
 
 /** readPage's reading, run in the page: any driver's evaluate can take it (e2e/engines.mjs). */
 export function pageState() {
-  const v = (id) => Number(document.getElementById(id).value);
   const checked = document.querySelector('input[name="awards"]:checked');
   const rule = document.querySelector('input[name="rule"]:checked');
   const text = (sel) => document.querySelector(sel).textContent.trim();
@@ -256,7 +286,8 @@ export function pageState() {
   }
   return {
     inputs: {
-      officers: v('officers'), salary: v('salary'), benefits: v('benefits'), overtime: v('overtime'),
+      // Every slider, by its id (its key in links), as its range input holds it.
+      ...Object.fromEntries([...document.querySelectorAll('#explainer input[type=range]')].map((s) => [s.id, Number(s.value)])),
       awards: checked ? checked.value : '0', equipment: document.getElementById('equipment').checked,
       rule: rule ? rule.value : 'dhs',
       lang: document.documentElement.lang || 'en',

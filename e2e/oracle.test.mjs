@@ -3,7 +3,7 @@
 // only turn a regression (a hang) into a failure; a working oracle answers in milliseconds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { oracle } from './lib.mjs';
+import { oracle, sliders, toQuery } from './lib.mjs';
 
 const DEFAULTS = { officers: 8501, salary: 74510, benefits: 6270, overtime: 2500, awards: '0', equipment: false };
 
@@ -35,7 +35,21 @@ test('the real oracle answers the default scenario', { timeout: 10000 }, async (
     const answer = await model.ask(DEFAULTS);
     assert.equal(answer.perOfficer, '$139,855');
     assert.equal(answer.total, '$1.19 billion');
+    // A link that gives nothing is the defaults, as a reader's link is.
+    assert.deepEqual(await model.ask({}), answer);
+    // A percent is asked as a link writes it (62.7, not the slider's 6270 basis points):
+    // $74,510 + 50% + 25% = $130,392.50 a year, shown in whole dollars.
+    assert.equal(toQuery({ benefits: 5000, lang: 'es' }, sliders()), 'benefits=50&lang=es');
+    const half = await model.ask({ benefits: 5000 });
+    assert.equal(half.perOfficer, '$130,393');
   } finally {
     model.close();
   }
+});
+
+test('the sliders come from the model, in order, each with its range', { timeout: 10000 }, () => {
+  const list = sliders();
+  assert.deepEqual(list.map((s) => s.key), ['officers', 'salary', 'benefits', 'overtime']);
+  for (const s of list) assert.ok(s.min < s.max && s.step > 0 && s.scale > 0, JSON.stringify(s));
+  assert.deepEqual(list.map((s) => s.scale), [1, 1, 100, 100]);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, writeFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite, serve, openPage, ready, reach, readPage, consoleSettled, dist, CSP } from './lib.mjs';
+import { suite, serve, openPage, ready, reach, readPage, consoleSettled, dist, CSP, sliders } from './lib.mjs';
 
 let server, browser, model;
 suite({ model: true }, (s) => ({ server, browser, model } = s));
@@ -135,7 +135,7 @@ function rng(seed) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-const KEYS = ['officers', 'salary', 'benefits', 'overtime', 'awards', 'equipment', 'lang', 'theme', '', 'childId', '__proto__', 'constructor'];
+const KEYS = [...sliders().map((s) => s.key), 'awards', 'equipment', 'rule', 'lang', 'theme', '', 'childId', '__proto__', 'constructor'];
 const VALUES = ['NaN', 'inf', '-inf', 'Infinity', '-0', '1e309', '9'.repeat(400), '-1', '-99999999999', '0x10', '1_000', ' 42 ', '12.345', '.', '..5', '62.7', '25', '1000', 'es', 'ES', 'dark',
   '%00', '%', '%zz', '%E2%82%AC', 'ünïcødé', '😀', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '', '&', '=', '==', '+', 'true', 'null', 'undefined'];
 

@@ -10,7 +10,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, oracle, readPage, root } from './lib.mjs';
+import { serve, launch, oracle, readPage, root, sliders } from './lib.mjs';
+
+const SLIDERS = sliders();
+if (!SLIDERS.length) throw new Error('soak: the figures binary could not list the sliders (build it: cargo build --bin figures)');
 
 const N = Number(process.argv[2] ?? process.env.SOAK_LOADS ?? 500);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 2);
@@ -36,16 +39,12 @@ function link(i) {
   const file = es && next() < 0.5 ? 'index.es.html' : '';
   const q = [];
   if (kind === 'scenario') {
-    if (next() < 0.8) q.push(`officers=${int(0, 20000)}`);
-    // On the sliders' steps (content.toml): an off-step value is shown as given, while the
-    // native slider snaps to its step, so the oracle (which reads the sliders) would differ.
-    if (next() < 0.6) q.push(`salary=${int(4000, 15000) * 10}`);
-    if (next() < 0.4) q.push(`benefits=${int(0, 1000) / 10}`);
-    if (next() < 0.4) q.push(`overtime=${int(0, 25)}`);
+    // Each slider the model has (lib.mjs sliders()), at a value on its step, in a link's unit.
+    for (const s of SLIDERS) if (next() < 0.6) q.push(`${s.key}=${(s.min + int(0, Math.floor((s.max - s.min) / s.step)) * s.step) / s.scale}`);
     if (next() < 0.3) q.push(`awards=${pick(['0', '500', '750', '1000'])}`);
     if (next() < 0.3) q.push(`equipment=${pick(['0', '1'])}`);
-    if (q.length === 0) q.push(`officers=${int(1, 20000)}`);
-    if (next() < 0.1) q.push(pick(['officers=NaN', 'theme=dark', 'x=1', 'salary=', 'childId=a']));
+    if (q.length === 0) q.push(`${SLIDERS[0].key}=${SLIDERS[0].max}`);
+    if (next() < 0.1) q.push(pick([`${SLIDERS[0].key}=NaN`, 'theme=dark', 'x=1', `${SLIDERS[1].key}=`, 'childId=a']));
     if (es && !file) q.push('lang=es');
   } else if (kind === 'lang only') {
     q.push(file ? 'lang=en' : 'lang=es');

@@ -3,7 +3,7 @@
 
 use explainer_core::content::{Content, Lang};
 use explainer_core::format;
-use explainer_core::model::{compute, per_year, share_tenths_pct, swings, AwardTier, Breakdown, Field, Inputs, Part, Swing};
+use explainer_core::model::{compute, per_year, share_tenths_pct, swings, Breakdown, Field, Inputs, Part, Swing};
 
 use crate::content::CONTENT;
 
@@ -18,7 +18,7 @@ pub fn readout(content: &Content, field: Field, value: u32, lang: Lang) -> (Stri
 /// and what they assume (the inputs `ui.card_assumptions` names).
 pub fn card_alt(content: &Content, inputs: &Inputs, lang: Lang) -> String {
     let ui = &content.ui;
-    let values: Vec<(&str, String)> = Field::ALL.iter().map(|&f| (f.key(), readout(content, f, f.get(inputs), lang).0)).collect();
+    let values: Vec<(&str, String)> = Field::ALL.iter().map(|&f| (f.key(), readout(content, f, inputs[f], lang).0)).collect();
     let named: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let assumptions = format::fill(ui.card_assumptions.get(lang), &named);
     let f = Figures::with(content, inputs, lang);
@@ -68,7 +68,7 @@ impl Figures {
         let assumes = if b.overtime_at_cap { &ui.assumes_max } else { &ui.assumes };
         let cut = b.awards_cut > 0;
         let status = if cut { &ui.status_capped } else { &ui.status };
-        let tier = calc.award_tiers.iter().zip(AwardTier::ALL).find(|(_, t)| *t == inputs.awards).map(|(l, _)| l.get(lang));
+        let tier = calc.award_tier(inputs.awards).get(lang);
         let equipment = if inputs.equipment { &ui.counted } else { &ui.not_counted };
         Figures {
             breakdown: b,
@@ -79,7 +79,7 @@ impl Figures {
             status: format::fill(status.get(lang), &[("total", &total)]),
             summary: format::fill(
                 ui.summary.get(lang),
-                &[("awards", tier.unwrap_or_default()), ("equipment", equipment.get(lang)), ("rule", calc.cap_rule.option(inputs.rule).get(lang))],
+                &[("awards", tier), ("equipment", equipment.get(lang)), ("rule", calc.cap_rule.option(inputs.rule).get(lang))],
             ),
             total,
             rows: Part::ALL.iter().map(|&p| (format::dollars(b.per_officer(p), loc), format::money(b.total_of(p), loc))).collect(),
@@ -95,7 +95,7 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use explainer_core::model::CapRule;
+    use explainer_core::model::{AwardTier, CapRule};
 
     #[test]
     fn defaults_give_the_worked_case() {
@@ -122,15 +122,16 @@ mod tests {
     /// $100,000, 50% benefits, 25% overtime, $1,000 a quarter: $179,000 (DHS) or $175,000 (Reuters).
     #[test]
     fn reuters_reading_cuts_the_awards_and_says_so() {
-        let i = Inputs { officers: 1_000, salary_dollars: 100_000, benefits_bp: 5_000, overtime_bp: 2_500, awards: AwardTier::Tier90, equipment: false, rule: CapRule::Dhs };
+        let d = CONTENT.defaults();
+        let i = Inputs { awards: AwardTier::Tier90, rule: CapRule::Dhs, ..d.with(Field::Officers, 1_000).with(Field::Salary, 100_000).with(Field::Benefits, 5_000).with(Field::Overtime, 2_500) };
         let dhs = Figures::new(&i, Lang::En);
         assert_eq!((dhs.per_officer.as_str(), dhs.total.as_str()), ("$179,000", "$179 million"));
         let r = Figures::new(&Inputs { rule: CapRule::Reuters, ..i }, Lang::En);
         assert_eq!((r.per_officer.as_str(), r.total.as_str()), ("$175,000", "$175 million"));
-        assert_eq!(r.rows[3].0, "$0");
+        assert_eq!(r.rows[Part::Awards as usize].0, "$0");
         assert_eq!(r.awards_cut.as_deref(), Some("Awards reduced by $4,000 per officer: on one reading of Reuters' wording, overtime and awards share one 25% of salary. We count overtime first; no source says which comes first."));
         assert_eq!(r.status, "Total: $175 million a year, with overtime and awards sharing one 25% of salary, on one reading of Reuters' wording");
-        let es = Figures::new(&Inputs { rule: CapRule::Reuters, overtime_bp: 2_000, ..i }, Lang::Es);
+        let es = Figures::new(&Inputs { rule: CapRule::Reuters, ..i.with(Field::Overtime, 2_000) }, Lang::Es);
         assert_eq!(es.awards_cut, None, "20% overtime leaves room for $4,000 of awards");
         assert_eq!(es.assumes, "Supone horas extra equivalentes al 20% del salario.");
         assert!(es.summary.contains("una lectura posible del texto de Reuters"), "{}", es.summary);

@@ -46,7 +46,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Set(field, v) => field.set(&mut next.inputs, v),
+            Action::Set(field, v) => next.inputs[field] = v,
             Action::Awards(t) => next.inputs.awards = t,
             Action::Equipment(on) => next.inputs.equipment = on,
             Action::Rule(r) => next.inputs.rule = r,
@@ -70,11 +70,11 @@ mod tests {
     fn reducer_clamps_and_resets() {
         let s = Rc::new(State::new());
         let s = s.reduce(Action::Set(Field::Overtime, 9_000));
-        assert_eq!(s.inputs.overtime_bp, 2_500);
+        assert_eq!(s.inputs[Field::Overtime], 2_500);
         let s = s.reduce(Action::Set(Field::Officers, 50_000));
-        assert_eq!(s.inputs.officers, CONTENT.calculator.officers.max);
+        assert_eq!(s.inputs[Field::Officers], CONTENT.limits().get(Field::Officers).max);
         let s = s.reduce(Action::Set(Field::Salary, 1));
-        assert_eq!(s.inputs.salary_dollars, CONTENT.calculator.salary.min);
+        assert_eq!(s.inputs[Field::Salary], CONTENT.limits().get(Field::Salary).min);
         let s = s.reduce(Action::Awards(AwardTier::Tier80)).reduce(Action::Equipment(true)).reduce(Action::Rule(CapRule::Reuters));
         assert_eq!((s.inputs.awards, s.inputs.equipment, s.inputs.rule), (AwardTier::Tier80, true, CapRule::Reuters));
         let s = s.reduce(Action::Reset);

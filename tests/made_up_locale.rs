@@ -37,7 +37,7 @@ fn figures_follow_the_locale_word_for_word() {
     // English keeps AP style from its own table.
     assert_eq!(Figures::with(&c, &d, Lang::En).total, "$1.19 billion");
 
-    let tiny = Inputs { officers: 1, salary_dollars: 40_000, benefits_bp: 0, overtime_bp: 1_250, awards: AwardTier::Tier70, equipment: false, rule: CapRule::Reuters };
+    let tiny = Inputs { awards: AwardTier::Tier70, rule: CapRule::Reuters, ..d.with(Field::Officers, 1).with(Field::Salary, 40_000).with(Field::Benefits, 0).with(Field::Overtime, 1_250) };
     let f = Figures::with(&c, &tiny, Lang::Es);
     assert!(f.share.contains(" a menos del 0,1 por ciento de unos $18.750 millones"), "{}", f.share);
     assert_eq!(f.assumes, "Supone horas extra equivalentes al 12,5% del salario.");

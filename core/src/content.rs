@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Bounds, CapRule, Field, Inputs, Limits, Part};
+use strum::EnumCount;
+
+use crate::model::{AwardTier, Bounds, CapRule, Field, Inputs, Limits, Part};
 
 #[cfg(feature = "build")]
 mod build;
@@ -217,27 +219,21 @@ content_struct! {
 }
 
 impl Calculator {
-    /// The content of one slider (the file's `[calculator.{key}]`).
+    /// The content of one slider (the file's `[calculator.sliders.{key}]`).
     pub fn slider(&self, field: Field) -> &Slider {
-        match field {
-            Field::Officers => &self.officers,
-            Field::Salary => &self.salary,
-            Field::Benefits => &self.benefits,
-            Field::Overtime => &self.overtime,
-        }
+        &self.sliders[field as usize]
+    }
+
+    /// The label of one award tier (the file's `[calculator.award_tiers."{key}"]`).
+    pub fn award_tier(&self, tier: AwardTier) -> &Text {
+        &self.award_tiers[tier as usize]
     }
 }
 
 impl Ui {
-    /// The breakdown table's label for one line (`row_{key}`).
+    /// The breakdown table's label for one line (`rows.{key}`).
     pub fn row(&self, part: Part) -> &Text {
-        match part {
-            Part::Salary => &self.row_salary,
-            Part::Benefits => &self.row_benefits,
-            Part::Overtime => &self.row_overtime,
-            Part::Awards => &self.row_awards,
-            Part::Equipment => &self.row_equipment,
-        }
+        &self.rows[part as usize]
     }
 }
 
@@ -275,16 +271,15 @@ content_struct! {
 
 content_struct! {
     pub struct Calculator {
-        pub officers: Slider,
-        /// Whole dollars a year.
-        pub salary: Slider,
-        /// Basis points of salary (6270 = 62.7%).
-        pub benefits: Slider,
-        /// Basis points of salary; the model caps it at 25% whatever this says.
-        pub overtime: Slider,
+        /// One slider per input of the model ([`Field`], in its order), written in the file as
+        /// `[calculator.sliders.{key}]`; values in the input's unit (officers, whole dollars a
+        /// year, basis points of salary: 6270 = 62.7%).
+        #[cfg_attr(feature = "build", serde(deserialize_with = "build::per_field"))]
+        pub sliders: [Slider; Field::COUNT],
         pub awards: Extra,
-        /// Labels for none / $500 / $750 / $1,000 a quarter, in that order.
-        pub award_tiers: List<Text>,
+        /// A label per award tier ([`AwardTier`]), keyed by the tier's key (its dollars a quarter).
+        #[cfg_attr(feature = "build", serde(deserialize_with = "build::per_tier"))]
+        pub award_tiers: [Text; AwardTier::COUNT],
         /// How the 25% cap applies: DHS's reading or Reuters'.
         pub cap_rule: RuleChoice,
         pub equipment: Extra,
@@ -321,11 +316,9 @@ content_struct! {
         pub col_part: Text,
         pub col_per_officer: Text,
         pub col_all: Text,
-        pub row_salary: Text,
-        pub row_benefits: Text,
-        pub row_overtime: Text,
-        pub row_awards: Text,
-        pub row_equipment: Text,
+        /// The breakdown's label of each line ([`Part`]), keyed by its key: `rows.salary`.
+        #[cfg_attr(feature = "build", serde(deserialize_with = "build::per_part"))]
+        pub rows: [Text; Part::COUNT],
         pub row_total: Text,
         /// "Total: {total} a year", spoken once the reader pauses.
         pub status: Text,
@@ -411,11 +404,7 @@ impl Content {
 
     /// The calculator's starting point (awards and equipment off: they are extras).
     pub fn defaults(&self) -> Inputs {
-        let mut i = Inputs::default();
-        for f in Field::ALL {
-            f.set(&mut i, self.calculator.slider(f).default);
-        }
-        i
+        Inputs { values: Field::ALL.map(|f| self.calculator.slider(f).default), ..Inputs::default() }
     }
 }
 

@@ -27,10 +27,11 @@ pub const QUARTERS_PER_YEAR: u64 = 4;
 /// only when the reader switches it on.
 pub const EQUIPMENT_CENTS: Cents = 750_000;
 
-/// Hard bounds the model accepts whatever the content file or a URL says, so that
-/// no input can overflow: 10^6 officers x ~$23 million each still fits in u64 cents.
-pub const MAX_OFFICERS: u32 = 1_000_000;
-pub const MAX_SALARY_DOLLARS: u32 = 10_000_000;
+/// Hard bounds the model accepts whatever the content file or a URL says, by unit
+/// ([`Unit::hard_max`]), so that no input can overflow: 10^6 officers x ~$23 million each
+/// still fits in u64 cents.
+pub const MAX_COUNT: u32 = 1_000_000;
+pub const MAX_DOLLARS: u32 = 10_000_000;
 
 /// `n / d` rounded half up: the project's one rounding rule, used by the model and, for
 /// display, by [`crate::format`]. `d` must not be 0.
@@ -180,14 +181,25 @@ pub enum Unit {
     Percent,
 }
 
+impl Unit {
+    /// What the model accepts whatever the content file or a link says, so that no input can
+    /// overflow (not a rule: the 25% cap is [`capped_extras`]'s). A share is at most 100%.
+    pub fn hard_max(self) -> u32 {
+        match self {
+            Unit::Count => MAX_COUNT,
+            Unit::Dollars => MAX_DOLLARS,
+            Unit::Percent => BP_PER_WHOLE,
+        }
+    }
+}
+
 /// One of the calculator's numeric inputs (a slider): the one definition every loop over the
 /// inputs reads (clamping, links, the content check, the sliders, the test oracle). Its words
 /// and range are in `assets/content.toml` under `[calculator.{key}]`.
 ///
 /// Adding an input: a variant here (its key is its name in lower case; `ALL` follows) with its
-/// arm in `unit`, `hard_max`, `get` and `set`, its field in [`Inputs`] and its part in
-/// [`compute`]; its entry in `content::Calculator` (`slider`) and in `assets/content.toml`.
-/// README: "Adding an input".
+/// arm in `unit`, and what it costs in [`compute`] (read as `inputs[Field::X]`); its
+/// `[calculator.sliders.{key}]` in `assets/content.toml`. README: "Adding an input".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, VariantArray, EnumCount, IntoStaticStr, EnumString)]
 #[strum(serialize_all = "lowercase")]
 pub enum Field {
@@ -210,39 +222,12 @@ impl Field {
         key.parse().ok()
     }
 
+    /// How its value is counted: officers, whole dollars a year, or a share of salary.
     pub fn unit(self) -> Unit {
         match self {
             Field::Officers => Unit::Count,
             Field::Salary => Unit::Dollars,
             Field::Benefits | Field::Overtime => Unit::Percent,
-        }
-    }
-
-    /// What the model accepts whatever the content file or a link says, so that no input can
-    /// overflow (not a rule: the 25% cap is [`capped_extras`]'s).
-    pub fn hard_max(self) -> u32 {
-        match self {
-            Field::Officers => MAX_OFFICERS,
-            Field::Salary => MAX_SALARY_DOLLARS,
-            Field::Benefits | Field::Overtime => BP_PER_WHOLE,
-        }
-    }
-
-    pub fn get(self, i: &Inputs) -> u32 {
-        match self {
-            Field::Officers => i.officers,
-            Field::Salary => i.salary_dollars,
-            Field::Benefits => i.benefits_bp,
-            Field::Overtime => i.overtime_bp,
-        }
-    }
-
-    pub fn set(self, i: &mut Inputs, v: u32) {
-        match self {
-            Field::Officers => i.officers = v,
-            Field::Salary => i.salary_dollars = v,
-            Field::Benefits => i.benefits_bp = v,
-            Field::Overtime => i.overtime_bp = v,
         }
     }
 }
@@ -261,12 +246,9 @@ impl Limits {
 /// the content's defaults, `Content::defaults`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Inputs {
-    pub officers: u32,
-    pub salary_dollars: u32,
-    /// Benefits as a share of salary.
-    pub benefits_bp: u32,
-    /// Overtime asked for, as a share of salary (capped by [`capped_extras`]).
-    pub overtime_bp: u32,
+    /// Each slider's value in its [`Unit`], read and written as `inputs[Field::Salary]`.
+    /// Overtime is what was asked for (capped by [`capped_extras`]).
+    pub values: [u32; Field::COUNT],
     pub awards: AwardTier,
     /// Count the reported equipment allowance.
     pub equipment: bool,
@@ -274,22 +256,39 @@ pub struct Inputs {
     pub rule: CapRule,
 }
 
+impl std::ops::Index<Field> for Inputs {
+    type Output = u32;
+    fn index(&self, field: Field) -> &u32 {
+        &self.values[field as usize]
+    }
+}
+
+impl std::ops::IndexMut<Field> for Inputs {
+    fn index_mut(&mut self, field: Field) -> &mut u32 {
+        &mut self.values[field as usize]
+    }
+}
+
 impl Inputs {
+    /// The same inputs with one slider's value changed (`Inputs::default().with(Field::Officers, 10)`).
+    pub fn with(mut self, field: Field, value: u32) -> Self {
+        self[field] = value;
+        self
+    }
+
     /// Brings every input inside `limits` (the sliders' ranges and steps) and the model's hard
     /// bounds: the one clamp (the reducer and the link parser both call it).
     pub fn clamped(mut self, limits: &Limits) -> Self {
         for f in Field::ALL {
-            let v = limits.get(f).clamp(f.get(&self));
-            f.set(&mut self, v);
+            self[f] = limits.get(f).clamp(self[f]);
         }
         self.bounded()
     }
 
-    /// Every input at most its [`Field::hard_max`]: all [`compute`] needs never to overflow.
+    /// Every input at most its unit's [`Unit::hard_max`]: all [`compute`] needs never to overflow.
     fn bounded(mut self) -> Self {
         for f in Field::ALL {
-            let v = f.get(&self).min(f.hard_max());
-            f.set(&mut self, v);
+            self[f] = self[f].min(f.unit().hard_max());
         }
         self
     }
@@ -320,11 +319,8 @@ impl Part {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Breakdown {
     pub officers: u32,
-    pub salary: Cents,
-    pub benefits: Cents,
-    pub overtime: Cents,
-    pub awards: Cents,
-    pub equipment: Cents,
+    /// Per officer, each line ([`Part`]) in cents, read as `breakdown.per_officer(Part::Salary)`.
+    pub parts: [Cents; Part::COUNT],
     /// Per officer: awards asked for but left out by the cap (Reuters' reading), else 0.
     pub awards_cut: Cents,
     pub rule: CapRule,
@@ -336,13 +332,7 @@ pub struct Breakdown {
 
 impl Breakdown {
     pub fn per_officer(&self, part: Part) -> Cents {
-        match part {
-            Part::Salary => self.salary,
-            Part::Benefits => self.benefits,
-            Part::Overtime => self.overtime,
-            Part::Awards => self.awards,
-            Part::Equipment => self.equipment,
-        }
+        self.parts[part as usize]
     }
 
     /// One officer, all lines.
@@ -365,15 +355,18 @@ impl Breakdown {
 /// so this never overflows or panics.
 pub fn compute(inputs: &Inputs) -> Breakdown {
     let i = inputs.bounded();
-    let salary = dollars_to_cents(i.salary_dollars as u64);
-    let extras = capped_extras(salary, i.overtime_bp, i.awards.per_year_cents(), i.rule);
+    let salary = dollars_to_cents(i[Field::Salary] as u64);
+    let extras = capped_extras(salary, i[Field::Overtime], i.awards.per_year_cents(), i.rule);
     Breakdown {
-        officers: i.officers,
-        salary,
-        benefits: percent_of(salary, i.benefits_bp),
-        overtime: extras.overtime,
-        awards: extras.awards,
-        equipment: if i.equipment { EQUIPMENT_CENTS } else { 0 },
+        officers: i[Field::Officers],
+        // Each line's rule (a new line is a `Part` and its arm here).
+        parts: Part::ALL.map(|part| match part {
+            Part::Salary => salary,
+            Part::Benefits => percent_of(salary, i[Field::Benefits]),
+            Part::Overtime => extras.overtime,
+            Part::Awards => extras.awards,
+            Part::Equipment => if i.equipment { EQUIPMENT_CENTS } else { 0 },
+        }),
         awards_cut: extras.awards_cut,
         rule: i.rule,
         overtime_bp: extras.overtime_bp,
@@ -395,11 +388,7 @@ pub struct Swing {
 pub fn swings(inputs: &Inputs, limits: &Limits) -> [Swing; Field::ALL.len()] {
     Field::ALL.map(|field| {
         let b = limits.get(field);
-        let at = |v: u32| {
-            let mut i = *inputs;
-            field.set(&mut i, b.clamp(v));
-            compute(&i).total()
-        };
+        let at = |v: u32| compute(&inputs.with(field, b.clamp(v))).total();
         Swing { field, low: at(b.min), high: at(b.max) }
     })
 }
@@ -423,24 +412,23 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    use Field::{Benefits, Officers, Overtime, Salary};
+
+    /// The worked case of facts.md (the content's defaults); tests change what they test.
     fn reference() -> Inputs {
-        Inputs {
-            officers: 8_501,
-            salary_dollars: 74_510,
-            benefits_bp: 6_270,
-            overtime_bp: 2_500,
-            awards: AwardTier::None,
-            equipment: false,
-            rule: CapRule::Dhs,
-        }
+        Inputs::default().with(Officers, 8_501).with(Salary, 74_510).with(Benefits, 6_270).with(Overtime, 2_500)
+    }
+
+    /// What each line of `b` costs per officer, in `Part::ALL` order.
+    fn lines(b: &Breakdown) -> [Cents; Part::COUNT] {
+        Part::ALL.map(|p| b.per_officer(p))
     }
 
     #[test]
     fn worked_reference_case_from_facts_md() {
         let b = compute(&reference());
-        assert_eq!(b.salary, 7_451_000);
-        assert_eq!(b.benefits, 4_671_777); // 74,510 x 0.627 = 46,717.77
-        assert_eq!(b.overtime, 1_862_750); // 18,627.50
+        // Salary; benefits 74,510 x 0.627 = 46,717.77; overtime 18,627.50; no awards, no equipment.
+        assert_eq!(lines(&b), [7_451_000, 4_671_777, 1_862_750, 0, 0]);
         assert_eq!(b.per_officer_total(), 13_985_527); // $139,855.27
         // $139,855.27 x 8,501 officers, exact: $1,188,909,650.27
         assert_eq!(b.total(), 118_890_965_027);
@@ -455,8 +443,8 @@ mod tests {
         i.awards = AwardTier::Tier90;
         i.equipment = true;
         let b = compute(&i);
-        assert_eq!(b.awards, 400_000); // $1,000 x 4 quarters
-        assert_eq!(b.equipment, 750_000);
+        assert_eq!(b.per_officer(Part::Awards), 400_000); // $1,000 x 4 quarters
+        assert_eq!(b.per_officer(Part::Equipment), 750_000);
         assert_eq!(AwardTier::Tier80.per_year_cents(), 300_000);
         assert_eq!(AwardTier::Tier70.per_year_cents(), 200_000);
         assert_eq!(b.per_officer_total(), 13_985_527 + 400_000 + 750_000);
@@ -474,19 +462,19 @@ mod tests {
     /// The example: $100,000 salary, 50% benefits, 25% overtime, $1,000 a quarter.
     #[test]
     fn both_readings_of_the_25_percent_rule() {
-        let i = Inputs { salary_dollars: 100_000, benefits_bp: 5_000, overtime_bp: 2_500, awards: AwardTier::Tier90, ..reference() };
+        let i = Inputs { awards: AwardTier::Tier90, ..reference().with(Salary, 100_000).with(Benefits, 5_000).with(Overtime, 2_500) };
         let dhs = compute(&i);
         assert_eq!(dhs.per_officer_total(), 17_900_000); // $179,000
-        assert_eq!((dhs.awards, dhs.awards_cut), (400_000, 0));
+        assert_eq!((dhs.per_officer(Part::Awards), dhs.awards_cut), (400_000, 0));
         let reuters = compute(&Inputs { rule: CapRule::Reuters, ..i });
         assert_eq!(reuters.per_officer_total(), 17_500_000); // $175,000: overtime uses the whole 25%
-        assert_eq!((reuters.awards, reuters.awards_cut), (0, 400_000));
+        assert_eq!((reuters.per_officer(Part::Awards), reuters.awards_cut), (0, 400_000));
         // 20% overtime leaves 5% ($5,000) of room: the $4,000 of awards fit, both readings agree.
-        let room = Inputs { overtime_bp: 2_000, ..i };
+        let room = i.with(Overtime, 2_000);
         assert_eq!(compute(&room).per_officer_total(), compute(&Inputs { rule: CapRule::Reuters, ..room }).per_officer_total());
         // 24% overtime leaves $1,000: awards are cut to it.
-        let tight = compute(&Inputs { overtime_bp: 2_400, rule: CapRule::Reuters, ..i });
-        assert_eq!((tight.awards, tight.awards_cut), (100_000, 300_000));
+        let tight = compute(&Inputs { rule: CapRule::Reuters, ..i.with(Overtime, 2_400) });
+        assert_eq!((tight.per_officer(Part::Awards), tight.awards_cut), (100_000, 300_000));
     }
 
     #[test]
@@ -516,37 +504,41 @@ mod tests {
 
     #[test]
     fn clamping_respects_limits_and_steps() {
-        let limits = Limits([
-            Bounds { min: 0, max: 20_000, step: 1 },
-            Bounds { min: 40_000, max: 150_000, step: 10 },
-            Bounds { min: 0, max: 10_000, step: 10 },
-            Bounds { min: 0, max: 9_000, step: 100 },
-        ]);
-        let i = Inputs { officers: u32::MAX, salary_dollars: 1, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }
-            .clamped(&limits);
+        let limits = limits(&[(Overtime, Bounds { min: 0, max: 9_000, step: 100 })]);
+        let i = reference().with(Officers, u32::MAX).with(Salary, 1).with(Benefits, u32::MAX).with(Overtime, u32::MAX).clamped(&limits);
         // Clamping keeps what the slider can hold; the 25% cap is the model's, in compute.
-        assert_eq!((i.officers, i.salary_dollars, i.benefits_bp, i.overtime_bp), (20_000, 40_000, 10_000, 9_000));
+        assert_eq!([i[Officers], i[Salary], i[Benefits], i[Overtime]], [20_000, 40_000, 10_000, 9_000]);
         let b = compute(&i);
-        assert_eq!((b.overtime_bp, b.overtime_at_cap, b.overtime), (OVERTIME_CAP_BP, true, 1_000_000));
+        assert_eq!((b.overtime_bp, b.overtime_at_cap, b.per_officer(Part::Overtime)), (OVERTIME_CAP_BP, true, 1_000_000));
         // Off-step values go to the nearest step, half up, as a browser's range input shows them.
-        let i = Inputs { salary_dollars: 83_315, benefits_bp: 6_274, overtime_bp: 1_249, ..reference() }.clamped(&limits);
-        assert_eq!((i.salary_dollars, i.benefits_bp, i.overtime_bp), (83_320, 6_270, 1_200));
+        let i = reference().with(Salary, 83_315).with(Benefits, 6_274).with(Overtime, 1_249).clamped(&limits);
+        assert_eq!([i[Salary], i[Benefits], i[Overtime]], [83_320, 6_270, 1_200]);
         let odd = Bounds { min: 1, max: 10, step: 4 }; // steps 1, 5, 9: 10 is not one
         assert_eq!([0, 3, 4, 7, 10, u32::MAX].map(|v| odd.clamp(v)), [1, 5, 5, 9, 9, 9]);
         // A range wider than the hard bounds still stops at them.
-        let wide = Limits([Bounds { min: 0, max: u32::MAX, step: 1 }; 4]);
-        let i = Inputs { officers: u32::MAX, salary_dollars: u32::MAX, benefits_bp: u32::MAX, overtime_bp: u32::MAX, ..reference() }.clamped(&wide);
-        assert!(Field::ALL.iter().all(|&f| f.get(&i) == f.hard_max()), "{i:?}");
+        let wide = Limits([Bounds { min: 0, max: u32::MAX, step: 1 }; Field::COUNT]);
+        let i = Inputs { values: [u32::MAX; Field::COUNT], ..reference() }.clamped(&wide);
+        assert!(Field::ALL.iter().all(|&f| i[f] == f.unit().hard_max()), "{i:?}");
     }
 
-    /// The calculator's ranges (as in assets/content.toml).
+    /// The calculator's ranges (as in assets/content.toml), with `changed` ones replaced; an
+    /// input not named here has the range 0..=0.
+    fn limits(changed: &[(Field, Bounds)]) -> Limits {
+        let mut l = Limits([Bounds { min: 0, max: 0, step: 1 }; Field::COUNT]);
+        let sliders = [
+            (Officers, Bounds { min: 0, max: 20_000, step: 1 }),
+            (Salary, Bounds { min: 40_000, max: 150_000, step: 10 }),
+            (Benefits, Bounds { min: 0, max: 10_000, step: 10 }),
+            (Overtime, Bounds { min: 0, max: 2_500, step: 100 }),
+        ];
+        for &(f, b) in sliders.iter().chain(changed) {
+            l.0[f as usize] = b;
+        }
+        l
+    }
+
     fn slider_limits() -> Limits {
-        Limits([
-            Bounds { min: 0, max: 20_000, step: 1 },
-            Bounds { min: 40_000, max: 150_000, step: 10 },
-            Bounds { min: 0, max: 10_000, step: 10 },
-            Bounds { min: 0, max: 2_500, step: 100 },
-        ])
+        limits(&[])
     }
 
     /// At the defaults, each end worked out by hand from the per-officer amounts.
@@ -555,16 +547,16 @@ mod tests {
         let s = swings(&reference(), &slider_limits());
         assert_eq!(s.map(|s| s.field), Field::ALL);
         // $139,855.27 per officer: 0 to 20,000 officers ("about $2.8 billion").
-        assert_eq!((s[0].low, s[0].high), (0, 20_000 * 13_985_527));
+        assert_eq!((s[Officers as usize].low, s[Officers as usize].high), (0, 20_000 * 13_985_527));
         // $40,000: 40,000 + 25,080 (62.7%) + 10,000 (25%); $150,000: 150,000 + 94,050 + 37,500.
-        assert_eq!((s[1].low, s[1].high), (8_501 * 7_508_000, 8_501 * 28_155_000));
+        assert_eq!((s[Salary as usize].low, s[Salary as usize].high), (8_501 * 7_508_000, 8_501 * 28_155_000));
         // Benefits 0%: 74,510 + 18,627.50; 100%: 74,510 x 2 + 18,627.50.
-        assert_eq!((s[2].low, s[2].high), (8_501 * 9_313_750, 8_501 * 16_764_750));
+        assert_eq!((s[Benefits as usize].low, s[Benefits as usize].high), (8_501 * 9_313_750, 8_501 * 16_764_750));
         // Overtime 0%: 74,510 + 46,717.77; 25%: the default total.
-        assert_eq!((s[3].low, s[3].high), (8_501 * 12_122_777, 8_501 * 13_985_527));
+        assert_eq!((s[Overtime as usize].low, s[Overtime as usize].high), (8_501 * 12_122_777, 8_501 * 13_985_527));
         // The other inputs are held: with awards on, every end carries them.
         let with_awards = swings(&Inputs { awards: AwardTier::Tier90, ..reference() }, &slider_limits());
-        assert_eq!(with_awards[1].high - s[1].high, 8_501 * 400_000);
+        assert_eq!(with_awards[Salary as usize].high - s[Salary as usize].high, 8_501 * 400_000);
     }
 
     #[test]
@@ -572,10 +564,9 @@ mod tests {
         for (n, f) in Field::ALL.into_iter().enumerate() {
             assert_eq!(Field::from_key(f.key()), Some(f));
             assert_eq!(f as usize, n, "Limits is indexed by the order of ALL");
-            let mut i = Inputs::default();
-            f.set(&mut i, 1_234);
-            assert_eq!(f.get(&i), 1_234);
-            assert!(Field::ALL.iter().filter(|&&g| g != f).all(|&g| g.get(&i) == 0), "{f:?} set only itself");
+            let i = Inputs::default().with(f, 1_234);
+            assert_eq!(i[f], 1_234);
+            assert!(Field::ALL.iter().filter(|&&g| g != f).all(|&g| i[g] == 0), "{f:?} set only itself");
         }
         assert_eq!(Field::from_key("Officers"), None);
     }
@@ -599,17 +590,8 @@ mod tests {
     }
 
     fn any_inputs() -> impl Strategy<Value = Inputs> {
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>(), any_tier(), any::<bool>(), any_rule()).prop_map(
-            |(officers, salary_dollars, benefits_bp, overtime_bp, awards, equipment, rule)| Inputs {
-                officers,
-                salary_dollars,
-                benefits_bp,
-                overtime_bp,
-                awards,
-                equipment,
-                rule,
-            },
-        )
+        (any::<[u32; Field::COUNT]>(), any_tier(), any::<bool>(), any_rule())
+            .prop_map(|(values, awards, equipment, rule)| Inputs { values, awards, equipment, rule })
     }
 
     proptest! {
@@ -626,14 +608,16 @@ mod tests {
         #[test]
         fn overtime_never_exceeds_a_quarter_of_salary(i in any_inputs()) {
             let b = compute(&i);
-            prop_assert!(b.overtime * 4 <= b.salary + 3, "overtime {} salary {}", b.overtime, b.salary);
+            let (overtime, salary) = (b.per_officer(Part::Overtime), b.per_officer(Part::Salary));
+            prop_assert!(overtime * 4 <= salary + 3, "overtime {} salary {}", overtime, salary);
         }
 
         #[test]
         fn under_reuters_reading_overtime_and_awards_never_exceed_a_quarter(i in any_inputs()) {
             let b = compute(&Inputs { rule: CapRule::Reuters, ..i });
-            prop_assert!(b.overtime + b.awards <= percent_of(b.salary, OVERTIME_CAP_BP));
-            prop_assert_eq!(b.awards + b.awards_cut, i.awards.per_year_cents());
+            let [salary, _, overtime, awards, _] = lines(&b);
+            prop_assert!(overtime + awards <= percent_of(salary, OVERTIME_CAP_BP));
+            prop_assert_eq!(awards + b.awards_cut, i.awards.per_year_cents());
         }
 
         #[test]
@@ -642,7 +626,8 @@ mod tests {
             let reuters = compute(&Inputs { rule: CapRule::Reuters, ..i });
             prop_assert!(reuters.per_officer_total() <= dhs.per_officer_total());
             prop_assert_eq!(dhs.awards_cut, 0);
-            if dhs.overtime + dhs.awards <= percent_of(dhs.salary, OVERTIME_CAP_BP) {
+            let [salary, _, overtime, awards, _] = lines(&dhs);
+            if overtime + awards <= percent_of(salary, OVERTIME_CAP_BP) {
                 prop_assert_eq!(dhs.per_officer_total(), reuters.per_officer_total());
             } else {
                 prop_assert!(reuters.awards_cut > 0);
@@ -652,19 +637,12 @@ mod tests {
         #[test]
         fn every_output_is_monotonic_in_every_input(i in any_inputs(), bump in 1u32..100_000, tier in any_tier()) {
             let base = compute(&i);
-            let ups = [
-                Inputs { officers: i.officers.saturating_add(bump), ..i },
-                Inputs { salary_dollars: i.salary_dollars.saturating_add(bump), ..i },
-                Inputs { benefits_bp: i.benefits_bp.saturating_add(bump), ..i },
-                Inputs { overtime_bp: i.overtime_bp.saturating_add(bump), ..i },
-                Inputs { awards: i.awards.max(tier), ..i },
-                Inputs { equipment: true, ..i },
-            ];
-            for up in ups {
+            let ups = Field::ALL.map(|f| i.with(f, i[f].saturating_add(bump)));
+            for up in ups.into_iter().chain([Inputs { awards: i.awards.max(tier), ..i }, Inputs { equipment: true, ..i }]) {
                 let b = compute(&up);
                 for part in Part::ALL {
                     // Under Reuters' reading more overtime leaves less room for awards (the total still rises).
-                    if part == Part::Awards && up.rule == CapRule::Reuters && up.overtime_bp != i.overtime_bp {
+                    if part == Part::Awards && up.rule == CapRule::Reuters && up[Overtime] != i[Overtime] {
                         continue;
                     }
                     prop_assert!(b.per_officer(part) >= base.per_officer(part));
@@ -685,25 +663,17 @@ mod tests {
 
     #[test]
     fn no_overflow_at_every_maximum() {
-        let max = Inputs {
-            officers: u32::MAX,
-            salary_dollars: u32::MAX,
-            benefits_bp: u32::MAX,
-            overtime_bp: u32::MAX,
-            awards: AwardTier::Tier90,
-            equipment: true,
-            rule: CapRule::Dhs,
-        };
+        let max = Inputs { values: [u32::MAX; Field::COUNT], awards: AwardTier::Tier90, equipment: true, rule: CapRule::Dhs };
         let b = compute(&max);
         // Checked arithmetic proves the unchecked sums above could not wrap.
-        let per = [b.salary, b.benefits, b.overtime, b.awards, b.equipment]
+        let per = lines(&b)
             .iter()
             .try_fold(0u64, |acc, &x| acc.checked_add(x))
             .expect("per-officer sum fits");
         assert_eq!(per.checked_mul(b.officers as u64), Some(b.total()));
-        assert_eq!(b.officers, MAX_OFFICERS);
-        assert_eq!(b.salary, MAX_SALARY_DOLLARS as u64 * 100);
-        assert_eq!(b.benefits, b.salary);
+        assert_eq!(b.officers, MAX_COUNT);
+        assert_eq!(b.per_officer(Part::Salary), MAX_DOLLARS as u64 * 100);
+        assert_eq!(b.per_officer(Part::Benefits), b.per_officer(Part::Salary));
         assert_eq!(share_tenths_pct(b.total(), 1).map(|s| s > 0), Some(true));
     }
 }

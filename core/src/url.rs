@@ -79,7 +79,7 @@ fn parse_flag(v: &str) -> Option<bool> {
 fn apply(inputs: &mut Inputs, key: &str, value: &str) -> bool {
     let value = value.trim();
     match (key, Field::from_key(key)) {
-        (_, Some(f)) => parse_value(f.unit(), value).map(|v| f.set(inputs, v)).is_some(),
+        (_, Some(f)) => parse_value(f.unit(), value).map(|v| inputs[f] = v).is_some(),
         (AWARDS, _) => AwardTier::from_key(value).map(|t| inputs.awards = t).is_some(),
         (EQUIPMENT, _) => parse_flag(value).map(|on| inputs.equipment = on).is_some(),
         (RULE, _) => CapRule::from_key(value).map(|r| inputs.rule = r).is_some(),
@@ -128,7 +128,7 @@ pub fn to_query(inputs: &Inputs, lang: Lang) -> String {
     }
     let mut q = String::new();
     for f in Field::ALL {
-        write_value(pair(&mut q, f.key()), f.unit(), f.get(inputs));
+        write_value(pair(&mut q, f.key()), f.unit(), inputs[f]);
     }
     pair(&mut q, AWARDS).push_str(inputs.awards.key());
     pair(&mut q, EQUIPMENT).push(if inputs.equipment { '1' } else { '0' });
@@ -166,7 +166,9 @@ pub fn key_patterns() -> String {
 mod tests {
     use super::*;
     use crate::content::{Content, CONTENT_FOR_TESTS};
+    use crate::model::Field::{Benefits, Officers, Overtime, Salary};
     use proptest::prelude::*;
+    use strum::EnumCount;
 
     #[allow(non_snake_case)]
     fn CONTENT() -> &'static Content {
@@ -184,7 +186,9 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let i = Inputs { officers: 12_345, salary_dollars: 81_230, benefits_bp: 5_520, overtime_bp: 1_200, awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters };
+        let d = CONTENT().defaults();
+        let i = Inputs { values: [12_345, 81_230, 5_520, 1_200], awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters, ..d };
+        assert!(Field::ALL.iter().all(|&f| i[f] != d[f]), "every input differs from its default");
         let s = read(&to_query(&i, Lang::Es));
         assert_eq!(s.inputs, i);
         assert_eq!(s.lang, Some(Lang::Es));
@@ -194,24 +198,22 @@ mod tests {
     #[test]
     fn clamps_out_of_range_and_ignores_malformed() {
         let d = CONTENT().defaults();
+        let limits = CONTENT().limits();
         let s = read("officers=99999999&salary=-5&benefits=250&overtime=40");
-        assert_eq!(s.inputs.officers, CONTENT().calculator.officers.max);
-        assert_eq!(s.inputs.salary_dollars, CONTENT().calculator.salary.min);
-        assert_eq!(s.inputs.benefits_bp, 10_000);
-        assert_eq!(s.inputs.overtime_bp, 2_500);
+        assert_eq!(s.inputs.values, [limits.get(Officers).max, limits.get(Salary).min, 10_000, 2_500]);
         let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&rule=DHS&rule=both&lang=fr&theme=pink");
         assert_eq!(s.inputs, d);
         assert_eq!((s.lang, s.has_inputs), (None, false));
         let long = "9".repeat(400);
-        assert_eq!(read(&format!("officers={long}")).inputs.officers, CONTENT().calculator.officers.max);
-        assert_eq!(read("officers=-0").inputs.officers, 0);
-        assert_eq!(read("officers=1&officers=2").inputs.officers, 2);
-        assert_eq!(read("benefits=.5").inputs.benefits_bp, 50);
+        assert_eq!(read(&format!("officers={long}")).inputs[Officers], limits.get(Officers).max);
+        assert_eq!(read("officers=-0").inputs[Officers], 0);
+        assert_eq!(read("officers=1&officers=2").inputs[Officers], 2);
+        assert_eq!(read("benefits=.5").inputs[Benefits], 50);
         assert_eq!(read("theme=dark&lang=es").lang, Some(Lang::Es), "other keys are skipped");
         assert_eq!(read("rule=reuters").inputs.rule, CapRule::Reuters);
         // A value between the slider's steps shows as the slider would: on the nearest step.
         let s = read("salary=83315&overtime=8.76&benefits=62.74");
-        assert_eq!((s.inputs.salary_dollars, s.inputs.overtime_bp, s.inputs.benefits_bp), (83_320, 900, 6_270));
+        assert_eq!([s.inputs[Salary], s.inputs[Overtime], s.inputs[Benefits]], [83_320, 900, 6_270]);
         assert_eq!(read("rule=reuters&rule=nonsense").inputs.rule, CapRule::Reuters, "a malformed value is ignored");
     }
 
@@ -230,12 +232,12 @@ mod tests {
         /// Every valid scenario survives the trip through the address unchanged.
         #[test]
         fn to_query_then_parse_gives_the_same_scenario(
-            officers in 0u32..=20_000, salary in 40_000u32..=150_000, benefits in 0u32..=10_000, overtime in 0u32..=2_500,
+            values in any::<[u32; Field::COUNT]>(),
             awards in prop::sample::select(AwardTier::ALL.to_vec()), equipment in any::<bool>(),
             rule in prop::sample::select(CapRule::ALL.to_vec()), lang in prop::sample::select(Lang::ALL.to_vec()),
         ) {
-            let i = Inputs { officers, salary_dollars: salary, benefits_bp: benefits, overtime_bp: overtime, awards, equipment, rule }
-                .clamped(&CONTENT().limits());
+            // Any values, brought into the sliders' ranges and steps: every scenario a link can hold.
+            let i = Inputs { values, awards, equipment, rule }.clamped(&CONTENT().limits());
             let s = read(&to_query(&i, lang));
             prop_assert_eq!(s.inputs, i);
             prop_assert_eq!(s.lang.unwrap_or(Lang::En), lang);
@@ -294,6 +296,7 @@ mod keep_others_tests {
 #[cfg(test)]
 mod unit_tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn keys_name_every_field_once() {
@@ -315,5 +318,49 @@ mod unit_tests {
         };
         assert_eq!([6270, 2500, 5].map(|v| written(Unit::Percent, v)), ["62.7", "25", "0.05"]);
         assert_eq!(written(Unit::Dollars, 74_510), "74510");
+    }
+
+    /// The loader's patterns, as regular expressions, by key.
+    fn patterns() -> Vec<(String, regex::Regex)> {
+        key_patterns()
+            .split(' ')
+            .map(|e| {
+                let (key, pattern) = e.split_once('=').unwrap();
+                // JavaScript's \d is ASCII only: so is a byte-oriented, non-Unicode regex's.
+                (key.to_string(), regex::RegexBuilder::new(pattern).unicode(false).build().unwrap_or_else(|err| panic!("{key}: {err}")))
+            })
+            .collect()
+    }
+
+    fn values() -> impl Strategy<Value = String> {
+        let words: Vec<String> = AwardTier::ALL
+            .iter()
+            .map(|t| t.key())
+            .chain(CapRule::ALL.iter().map(|r| r.key()))
+            .chain(Lang::ALL.iter().map(|l| l.code()))
+            .chain(["0", "1", "true", "false", "TRUE", "Es", "EN", "Reuters", "1000.0", "+1", "1e3", "0x10", "62,7", "\u{661}"])
+            .map(String::from)
+            .collect();
+        let core = prop_oneof![
+            "-?[0-9]{0,6}(\\.[0-9]{0,3})?",
+            "-?\\.[0-9]{0,3}",
+            prop::sample::select(words),
+            ".{0,12}",
+        ];
+        // Padding: both trim the value before they read it.
+        (prop::sample::select(vec!["", " ", "\t"]), core, prop::sample::select(vec!["", " "])).prop_map(|(a, v, b)| format!("{a}{v}{b}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// The link's grammar is written twice, in [`parse`] (Rust) and in the patterns the loader
+        /// tests a link with (JavaScript, from [`key_patterns`]): for every key and value, a
+        /// pattern matches exactly when the parser reads the value.
+        #[test]
+        fn the_loaders_patterns_agree_with_the_parser(index in 0..keys().count(), value in values()) {
+            let (key, pattern) = &patterns()[index];
+            let parser = if key == LANG { Lang::from_code(value.trim()).is_some() } else { reads(key, &value) };
+            prop_assert_eq!(pattern.is_match(value.trim()), parser, "{}={:?}", key, value);
+        }
     }
 }

@@ -34,7 +34,8 @@ fn the_real_file_is_valid_and_complete() {
     assert_eq!(c.events.len(), 8);
     assert!(c.events.windows(2).all(|w| w[0].date <= w[1].date));
     let d = c.defaults();
-    assert_eq!((d.officers, d.salary_dollars, d.benefits_bp, d.overtime_bp), (8_501, 74_510, 6_270, 2_500));
+    use explainer_core::model::Field::{Benefits, Officers, Overtime, Salary};
+    assert_eq!([d[Officers], d[Salary], d[Benefits], d[Overtime]], [8_501, 74_510, 6_270, 2_500]);
     for lang in Lang::ALL {
         assert!(!c.ui.title.get(lang).is_empty());
     }
@@ -65,16 +66,16 @@ fn a_missing_milestone_is_refused() {
 #[test]
 fn a_default_outside_its_range_is_refused() {
     let m = error_after("default = 74510", "default = 200000");
-    assert_names(&m, &[FILE, "calculator.salary", "field `default`", "outside the range"]);
+    assert_names(&m, &[FILE, "calculator.sliders.salary", "field `default`", "outside the range"]);
     let m = error_after("max = 2500", "max = 3000");
-    assert_names(&m, &[FILE, "calculator.overtime", "field `max`", "2500", "25%"]);
+    assert_names(&m, &[FILE, "calculator.sliders.overtime", "field `max`", "2500", "25%"]);
 }
 
 /// The 25% cap stops the overtime slider: its note must give the same number as the model.
 #[test]
 fn a_note_that_misstates_a_rules_limit_is_refused() {
     let m = error_after("will cover overtime up to 25% of salary, so", "will cover overtime up to 30% of salary, so");
-    assert_names(&m, &[FILE, "calculator.overtime", "field `note.en`", "25%"]);
+    assert_names(&m, &[FILE, "calculator.sliders.overtime", "field `note.en`", "25%"]);
 }
 
 #[test]
@@ -113,9 +114,9 @@ fn a_syntax_error_names_the_file_and_line() {
 
 #[test]
 fn texts_that_state_the_models_amounts_must_match_it() {
-    // Tier labels out of order would show the wrong amount beside a radio.
-    let m = error_after("en = \"$500 a quarter (70–79%)\"", "en = \"$750 a quarter (70–79%)\"");
-    assert_names(&m, &[FILE, "calculator.award_tiers[1]", "en", "$500"]);
+    // A tier's label with another tier's amount would show the wrong amount beside a radio.
+    let m = error_after("\"500\".en = \"$500 a quarter (70–79%)\"", "\"500\".en = \"$750 a quarter (70–79%)\"");
+    assert_names(&m, &[FILE, "calculator.award_tiers.500", "field `en`", "$500"]);
     let m = error_after("years = 4", "years = 5");
     assert_names(&m, &[FILE, "calculator.ice_funding", "note.en", "$15 billion"]);
     let m = error_after("up to $7,500 per trained and credentialed task force officer", "up to $7,000 per trained and credentialed task force officer");
@@ -137,8 +138,20 @@ fn the_island_copy_keeps_the_calculator_and_drops_the_page() {
         assert_eq!(island.ui.source.get(lang), full.ui.source.get(lang));
     }
     let calc = &full.calculator;
-    for id in [&calc.awards.source, &calc.equipment.source, &calc.ice_funding.source, &calc.salary.source] {
+    for id in [&calc.awards.source, &calc.equipment.source, &calc.ice_funding.source, &calc.slider(explainer_core::model::Field::Salary).source] {
         assert_eq!(island.source(id), full.source(id), "{id}");
     }
     assert!(island.sources.len() < full.sources.len(), "sources the calculator does not cite are dropped");
+}
+
+/// The sliders, the breakdown's lines and the award tiers are keyed by the model's names: a
+/// key the model does not know, or one it needs and does not find, names the key and the list.
+#[test]
+fn an_entry_the_model_does_not_know_or_misses_is_refused() {
+    let m = error_after("[calculator.sliders.benefits]", "[calculator.sliders.allowance]");
+    assert_names(&m, &[FILE, "calculator, field `sliders`", "\"allowance\" is not one the model knows", "\"benefits\"", "core/src/model.rs"]);
+    let m = error_after("\"750\".en = \"$750 a quarter (80–89%)\"\n\"750\".es = \"$750 por trimestre (80–89%)\"\n", "");
+    assert_names(&m, &[FILE, "calculator, field `award_tiers`", "\"750\" is missing"]);
+    let m = error_after("rows.awards.en = \"Performance awards\"\nrows.awards.es", "rows.bonus.en = \"Performance awards\"\nrows.bonus.es");
+    assert_names(&m, &[FILE, "ui, field `rows`", "\"bonus\" is not one the model knows", "\"awards\""]);
 }

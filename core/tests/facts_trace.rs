@@ -50,11 +50,11 @@ fn a_figure_from_memory_names_entry_field_and_line() {
         &[FILE, "events[4]", "id \"ice-funding-law\"", "field `body.es`", "the number $80,000,000,000 is not in the fact sheet", FACTS],
     );
     let line = check("2,000 were in training", "3,000 were in training", &read(FACTS)).unwrap_err();
-    assert!(line.starts_with(&format!("{FILE}:")) && line.contains("calculator.officers") && line.contains("note.en") && line.contains("3000"), "{line}");
+    assert!(line.starts_with(&format!("{FILE}:")) && line.contains("calculator.sliders.officers") && line.contains("note.en") && line.contains("3000"), "{line}");
     // A date in a label, and a number in the UI strings.
     fails("credit.en = \"Based on a Reuters report of Sept. 3, 2025.", "credit.en = \"Based on a Reuters report of Sept. 4, 2025.", &["ui", "credit.en", "the date 2025-09-04"]);
     fails("hasta septiembre de 2029", "hasta octubre de 2029", &["events[4]", "body.es", "the date 2029-10"]);
-    fails("$500 a quarter (70–79%)", "$500 a quarter (70–78%)", &["calculator", "award_tiers[1]", "en", "the number 78%"]);
+    fails("$500 a quarter (70–79%)", "$500 a quarter (70–78%)", &["calculator", "award_tiers", "500", "en", "the number 78%"]);
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn worked_out_numbers_need_a_formula_that_gives_them() {
 #[test]
 fn dates_and_defaults_are_facts_too() {
     fails("date = \"2025-07-04\"", "date = \"2025-07-05\"", &["events[4]", "date", "2025-07-05 is not a date in the fact sheet"]);
-    fails("default = 8501", "default = 8500", &["calculator.officers", "default", "8500 is not in the fact sheet"]);
+    fails("default = 8501", "default = 8500", &["calculator.sliders.officers", "default", "8500 is not in the fact sheet"]);
 }
 
 #[test]

@@ -1,33 +1,27 @@
-//! The figures as a test oracle for the browser tests: reads scenarios on stdin, one per
-//! line: one number per slider in `Field::ALL` order (its value as the slider holds it), then
-//! `awards_key equipment(0|1) lang rule`. Prints what the widget must show, as one
-//! tab-separated line each: per officer, total, share sentence, the overtime assumption, the
-//! awards-cut note (or `-`), then per-officer and all-officer cells of each row, then `|` and
-//! each slider's swing in words ("$0 to $2.8 billion"), in `Field::ALL` order.
+//! The figures as a test oracle for the browser tests: reads scenarios on stdin, one per line,
+//! each a link's query string as readers give it (`officers=9000&benefits=62.7&lang=es`), read
+//! by the widget's own parser (`url::parse`: an input not given keeps its default, as in a
+//! link). Prints what the widget must show, as one tab-separated line each: per officer, total,
+//! share sentence, the overtime assumption, the awards-cut note (or `-`), then per-officer and
+//! all-officer cells of each row, then `|` and each slider's swing in words ("$0 to $2.8
+//! billion"), in `Field::ALL` order.
+//!
+//! `figures --sliders` prints each slider instead, one a line: its key (also its element id),
+//! its unit (`count`, `dollars`, `percent`), min, max and step as its range input holds them,
+//! and how many of its units make one in a link (100 for a percent held in basis points), so
+//! that tests can make scenarios for every input without naming them.
 
 use std::io::{BufRead, Write};
 
+use explainer::content::CONTENT;
 use explainer::figures::Figures;
-use explainer_core::content::Lang;
-use explainer_core::model::{AwardTier, CapRule, Field, Inputs};
+use explainer_core::model::{Field, Unit};
+use explainer_core::url;
 
-fn answer(line: &str) -> Result<String, String> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let n = Field::ALL.len();
-    let [aw, eq, lang, rule] = words.get(n..).unwrap_or_default() else {
-        return Err(format!("expected {} fields, got {}", n + 4, words.len()));
-    };
-    let mut inputs = Inputs {
-        awards: AwardTier::from_key(aw).ok_or(format!("awards {aw}"))?,
-        equipment: *eq == "1",
-        rule: CapRule::from_key(rule).ok_or(format!("rule {rule}"))?,
-        ..Inputs::default()
-    };
-    for (f, w) in Field::ALL.into_iter().zip(&words) {
-        f.set(&mut inputs, w.parse::<u32>().map_err(|e| format!("{}: {w}: {e}", f.key()))?);
-    }
-    let lang = Lang::from_code(lang).ok_or(format!("lang {lang}"))?;
-    let f = Figures::new(&inputs, lang);
+fn answer(line: &str) -> String {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(line.trim().trim_start_matches('?').as_bytes()).into_owned().collect();
+    let s = url::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), CONTENT.defaults(), &CONTENT.limits());
+    let f = Figures::new(&s.inputs, s.lang.unwrap_or_default());
     let mut cells = vec![f.per_officer, f.total, f.share, f.assumes, f.awards_cut.unwrap_or_else(|| "-".into())];
     for (per_officer, all) in f.rows {
         cells.push(per_officer);
@@ -35,15 +29,34 @@ fn answer(line: &str) -> Result<String, String> {
     }
     cells.push("|".into());
     cells.extend(f.swings.into_iter().map(|(_, words)| words));
-    Ok(cells.join("\t"))
+    cells.join("\t")
+}
+
+fn sliders() -> String {
+    let limits = CONTENT.limits();
+    Field::ALL
+        .iter()
+        .map(|&f| {
+            let b = limits.get(f);
+            let (unit, per_link_unit) = match f.unit() {
+                Unit::Count => ("count", 1),
+                Unit::Dollars => ("dollars", 1),
+                Unit::Percent => ("percent", 100),
+            };
+            format!("{} {unit} {} {} {} {per_link_unit}\n", f.key(), b.min, b.max, b.step)
+        })
+        .collect()
 }
 
 fn main() {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if std::env::args().nth(1).as_deref() == Some("--sliders") {
+        write!(out, "{}", sliders()).expect("stdout");
+        return;
+    }
     for line in std::io::stdin().lock().lines() {
         let line = line.expect("stdin");
-        let reply = answer(&line).unwrap_or_else(|e| format!("error\t{e}"));
-        writeln!(out, "{reply}").and_then(|_| out.flush()).expect("stdout");
+        writeln!(out, "{}", answer(&line)).and_then(|_| out.flush()).expect("stdout");
     }
 }

@@ -40,7 +40,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         use_memo((), move |_| Field::ALL.map(|field| on_change.reform(move |v| Action::Set(field, v))))
     };
     let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
-        html! { <Slider key={field.key()} {field} {lang} value={field.get(inputs)} {on_input} /> }
+        html! { <Slider key={field.key()} {field} {lang} value={inputs[field]} {on_input} /> }
     });
 
     let on_reset = on_change.reform(|_: MouseEvent| Action::Reset);

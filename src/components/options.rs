@@ -34,8 +34,8 @@ pub fn Options(props: &OptionsProps) -> Html {
             </div>
         }
     };
-    let tiers: Html = AwardTier::ALL.iter().zip(calc.award_tiers.iter())
-        .map(|(&tier, label)| radio("awards", tier.key(), *awards == tier, label.get(lang), Action::Awards(tier)))
+    let tiers: Html = AwardTier::ALL.iter()
+        .map(|&tier| radio("awards", tier.key(), *awards == tier, calc.award_tier(tier).get(lang), Action::Awards(tier)))
         .collect();
     let rules: Html = CapRule::ALL.iter()
         .map(|&r| radio("rule", r.key(), *rule == r, calc.cap_rule.option(r).get(lang), Action::Rule(r)))

@@ -88,9 +88,15 @@ pub(super) fn split_path(path: &str, raw: Option<&toml::Table>) -> (String, Stri
         return (entry, rest);
     }
     // Tables: `ui.reset.es` -> (`ui`, `reset.es`); sections of sections keep two keys:
-    // `calculator.salary.default` -> (`calculator.salary`, `default`).
+    // `calculator.ice_funding.years` -> (`calculator.ice_funding`, `years`); and the tables
+    // keyed by the model's names keep three: `calculator.sliders.salary.default` ->
+    // (`calculator.sliders.salary`, `default`).
     let keys: Vec<&str> = path.split('.').collect();
-    let depth = if matches!(keys[0], "calculator" | "locale") { 2 } else { 1 };
+    let depth = match (keys[0], keys.get(1).copied()) {
+        ("calculator", Some("sliders" | "award_tiers")) => 3,
+        ("calculator" | "locale", _) => 2,
+        _ => 1,
+    };
     let depth = depth.min(keys.len().saturating_sub(1)).max(1);
     (keys[..depth].join("."), keys[depth..].join("."))
 }
@@ -108,7 +114,7 @@ fn event_entry(i: usize, e: &Event) -> String {
 fn check_text(entry: &str, field: &str, text: &Text, placeholders: &[&str]) -> Result<(), Problem> {
     for lang in Lang::ALL {
         let s = text.get(lang);
-        let field = format!("{field}.{}", lang.code());
+        let field = if field.is_empty() { lang.code().to_string() } else { format!("{field}.{}", lang.code()) };
         if s.trim().is_empty() {
             return Err(problem(entry, field, "is empty"));
         }
@@ -181,7 +187,7 @@ fn validate(c: &Content) -> Result<(), Problem> {
     // Calculator: ranges hold their defaults and stay inside the model's rules.
     let calc = &c.calculator;
     for f in Field::ALL {
-        let (entry, s, limit) = (format!("calculator.{}", f.key()), calc.slider(f), f.hard_max());
+        let (entry, s, limit) = (format!("calculator.sliders.{}", f.key()), calc.slider(f), f.unit().hard_max());
         let entry = entry.as_str();
         check_text(entry, "label", &s.label, &[])?;
         check_text(entry, "note", &s.note, &[])?;
@@ -207,11 +213,7 @@ fn validate(c: &Content) -> Result<(), Problem> {
         // Against the model's rules, from the defaults: the top of the range must still change
         // the figures, and where a rule stops counting right there (the 25% overtime cap), the
         // note must say so with the same number.
-        let cost = |v: u32| {
-            let mut i = c.defaults();
-            f.set(&mut i, v);
-            compute(&i).total()
-        };
+        let cost = |v: u32| compute(&c.defaults().with(f, v)).total();
         let step = s.step.min(s.max - s.min).max(1);
         if s.max > s.min && cost(s.max) == cost(s.max - step) {
             let mut top = s.max - step;
@@ -235,20 +237,17 @@ fn validate(c: &Content) -> Result<(), Problem> {
         check_text(entry, "note", &o.note, &[])?;
         check_source(c, entry, "source", &o.source)?;
     }
-    if calc.award_tiers.len() != crate::model::AwardTier::ALL.len() {
-        return Err(problem("calculator", "award_tiers", format!("needs {} labels (none, $500, $750, $1,000), found {}", crate::model::AwardTier::ALL.len(), calc.award_tiers.len())));
-    }
-    for (i, t) in calc.award_tiers.iter().enumerate() {
-        check_text(&format!("calculator.award_tiers[{i}]"), "label", t, &[])?;
+    for tier in crate::model::AwardTier::ALL {
+        check_text(&format!("calculator.award_tiers.{}", tier.key()), "", calc.award_tier(tier), &[])?;
     }
     // Texts that state the model's own amounts must state the model's amounts.
     for lang in Lang::ALL {
         let loc = c.locale(lang);
         let code = lang.code();
-        for (i, (tier, label)) in crate::model::AwardTier::ALL.iter().zip(calc.award_tiers.iter()).enumerate().skip(1) {
+        for tier in crate::model::AwardTier::ALL.into_iter().filter(|t| t.per_quarter_cents() > 0) {
             let amount = crate::format::dollars(tier.per_quarter_cents(), loc);
-            if !label.get(lang).contains(&amount) {
-                return Err(problem(format!("calculator.award_tiers[{i}]"), code, format!("must name this tier's amount, {amount} (tiers are in the order none, $500, $750, $1,000)")));
+            if !calc.award_tier(tier).get(lang).contains(&amount) {
+                return Err(problem(format!("calculator.award_tiers.{}", tier.key()), code, format!("must name this tier's amount, {amount}")));
             }
         }
         let equipment = crate::format::dollars(crate::model::EQUIPMENT_CENTS, loc);
@@ -424,6 +423,42 @@ impl TryFrom<String> for Date {
 }
 
 /// Texts may not be blank: a blank translation is a missing one.
+/// A table with one entry per variant of a model enum, keyed by the variant's key, into an
+/// array in the variants' order: the model's enum is the one list of inputs, lines and tiers,
+/// and the content file only gives each its words. A missing or unknown key is an error that
+/// names it and the keys there are.
+fn by_key<'de, D, K, T, const N: usize>(d: D) -> Result<[T; N], D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: strum::VariantArray + Copy + Into<&'static str>,
+    T: serde::Deserialize<'de>,
+{
+    use serde::de::Error;
+    let mut map = <std::collections::BTreeMap<String, T> as serde::Deserialize>::deserialize(d)?;
+    let keys: Vec<&'static str> = K::VARIANTS.iter().map(|&k| k.into()).collect();
+    let list = keys.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+    if let Some(unknown) = map.keys().find(|k| !keys.contains(&k.as_str())) {
+        return Err(D::Error::custom(format!("\"{unknown}\" is not one the model knows (it knows {list}; a new one is added in core/src/model.rs first)")));
+    }
+    if let Some(missing) = keys.iter().find(|k| !map.contains_key(**k)) {
+        return Err(D::Error::custom(format!("\"{missing}\" is missing: the model needs an entry for each of {list}")));
+    }
+    let values: Vec<T> = keys.iter().filter_map(|k| map.remove(*k)).collect();
+    values.try_into().map_err(|_| D::Error::custom(format!("needs {N} entries, {list}")))
+}
+
+pub(super) fn per_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Slider; Field::COUNT], D::Error> {
+    by_key::<D, Field, Slider, { Field::COUNT }>(d)
+}
+
+pub(super) fn per_part<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Text; crate::model::Part::COUNT], D::Error> {
+    by_key::<D, crate::model::Part, Text, { crate::model::Part::COUNT }>(d)
+}
+
+pub(super) fn per_tier<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Text; crate::model::AwardTier::COUNT], D::Error> {
+    by_key::<D, crate::model::AwardTier, Text, { crate::model::AwardTier::COUNT }>(d)
+}
+
 pub(super) fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
     let s = <String as serde::Deserialize>::deserialize(d)?;
     if s.trim().is_empty() {
@@ -452,6 +487,17 @@ impl<T: ToRust + Clone> ToRust for List<T> {
             out.push(',');
         }
         out.push_str("])");
+    }
+}
+
+impl<T: ToRust, const N: usize> ToRust for [T; N] {
+    fn to_rust(&self, out: &mut String) {
+        out.push('[');
+        for item in self {
+            item.to_rust(out);
+            out.push(',');
+        }
+        out.push(']');
     }
 }
 

@@ -422,7 +422,7 @@ pub fn trace(content: &Content, text: &str, file: &str, facts: &str, facts_file:
             Unit::Percent => Number { kind: Kind::Percent, value: percent(default) },
         };
         if !known(&n, &allowed) {
-            return Err(error(&format!("calculator.{}.default", f.key()), None, format!("{n} is not in the fact sheet ({facts_file})")));
+            return Err(error(&format!("calculator.sliders.{}.default", f.key()), None, format!("{n} is not in the fact sheet ({facts_file})")));
         }
     }
     let total = Number { kind: Kind::Money, value: c.ice_funding.total_dollars.to_string() };
