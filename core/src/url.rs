@@ -187,7 +187,12 @@ mod tests {
     #[test]
     fn round_trip() {
         let d = CONTENT().defaults();
-        let i = Inputs { values: [12_345, 81_230, 5_520, 1_200], awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters, ..d };
+        // Every slider one step above its lowest (so not its default), and every choice changed.
+        let limits = CONTENT().limits();
+        let mut i = Inputs { awards: AwardTier::Tier80, equipment: true, rule: CapRule::Reuters, ..d };
+        for f in Field::ALL {
+            i[f] = limits.get(f).min + limits.get(f).step;
+        }
         assert!(Field::ALL.iter().all(|&f| i[f] != d[f]), "every input differs from its default");
         let s = read(&to_query(&i, Lang::Es));
         assert_eq!(s.inputs, i);
@@ -200,7 +205,7 @@ mod tests {
         let d = CONTENT().defaults();
         let limits = CONTENT().limits();
         let s = read("officers=99999999&salary=-5&benefits=250&overtime=40");
-        assert_eq!(s.inputs.values, [limits.get(Officers).max, limits.get(Salary).min, 10_000, 2_500]);
+        assert_eq!([s.inputs[Officers], s.inputs[Salary], s.inputs[Benefits], s.inputs[Overtime]], [limits.get(Officers).max, limits.get(Salary).min, 10_000, 2_500]);
         let s = read("officers=NaN&salary=1e309&benefits=inf&overtime=12.345&awards=2000&equipment=yes&rule=DHS&rule=both&lang=fr&theme=pink");
         assert_eq!(s.inputs, d);
         assert_eq!((s.lang, s.has_inputs), (None, false));
