@@ -105,15 +105,17 @@ mod tests {
         assert_eq!(f.status, "Total: $1.19 billion a year");
         assert_eq!(f.assumes, "Assumes overtime at the maximum DHS announced: 25% of salary.");
         assert_eq!(f.awards_cut, None);
-        assert_eq!(f.rows[0], ("$74,510".to_string(), "$633.41 million".to_string()));
+        assert_eq!(f.rows[Part::Salary as usize], ("$74,510".to_string(), "$633.41 million".to_string()));
         assert_eq!(f.rows.len(), Part::ALL.len());
     }
 
     #[test]
     fn swings_say_each_sliders_range_of_totals() {
         let en = Figures::new(&CONTENT.defaults(), Lang::En);
-        let words: Vec<&str> = en.swings.iter().map(|(_, w)| w.as_str()).collect();
-        assert_eq!(words, ["$0 to $2.8 billion", "$638.26 million to $2.39 billion", "$791.76 million to $1.43 billion", "$1.03 billion to $1.19 billion"]);
+        let words = |f: Field| en.swings.iter().find(|(s, _)| s.field == f).map(|(_, w)| w.as_str());
+        let want = ["$0 to $2.8 billion", "$638.26 million to $2.39 billion", "$791.76 million to $1.43 billion", "$1.03 billion to $1.19 billion"];
+        assert_eq!([Field::Officers, Field::Salary, Field::Benefits, Field::Overtime].map(words), want.map(Some));
+        assert_eq!(en.swings.len(), Field::ALL.len());
         assert!(en.swings.iter().all(|(s, _)| s.low <= en.breakdown.total() && en.breakdown.total() <= s.high));
         let es = Figures::new(&CONTENT.defaults(), Lang::Es);
         assert_eq!(es.swings[0].1, "de $0 a $2,800 millones");
