@@ -148,8 +148,8 @@ fn the_island_copy_keeps_the_calculator_and_drops_the_page() {
 /// key the model does not know, or one it needs and does not find, names the key and the list.
 #[test]
 fn an_entry_the_model_does_not_know_or_misses_is_refused() {
-    let m = error_after("[calculator.sliders.benefits]", "[calculator.sliders.allowance]");
-    assert_names(&m, &[FILE, "calculator, field `sliders`", "\"allowance\" is not one the model knows", "\"benefits\"", "core/src/model.rs"]);
+    let m = error_after("[calculator.sliders.benefits]", "[calculator.sliders.no_such_input]");
+    assert_names(&m, &[FILE, "calculator, field `sliders`", "\"no_such_input\" is not one the model knows", "\"benefits\"", "core/src/model.rs"]);
     let m = error_after("\"750\".en = \"$750 a quarter (80–89%)\"\n\"750\".es = \"$750 por trimestre (80–89%)\"\n", "");
     assert_names(&m, &[FILE, "calculator, field `award_tiers`", "\"750\" is missing"]);
     let m = error_after("rows.awards.en = \"Performance awards\"\nrows.awards.es", "rows.bonus.en = \"Performance awards\"\nrows.bonus.es");
