@@ -27,9 +27,9 @@ export function compose() {
   card.append(make('h1', 'card-title', q('#explainer-title').textContent));
   // The figures are our estimate, under the assumptions listed under them (standards: a card
   // on a feed must not read as the program's cost).
-  card.append(make('p', 'card-estimate', q('.headline .estimate').textContent));
+  card.append(make('p', 'card-estimate', q('.pinned .estimate').textContent));
   const figures = make('div', 'card-figures');
-  for (const f of document.querySelectorAll('.headline .figure')) {
+  for (const f of document.querySelectorAll('.pinned .figure')) {
     const p = make('p', 'card-figure');
     p.append(make('span', '', f.querySelector('.figure-label').textContent), make('strong', '', f.querySelector('strong').textContent));
     figures.append(p);

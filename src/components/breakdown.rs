@@ -3,6 +3,8 @@ use explainer_core::model::{Breakdown, Part};
 use yew::prelude::*;
 
 use crate::content::CONTENT;
+use std::rc::Rc;
+
 use crate::figures::Figures;
 
 #[derive(Properties, PartialEq)]
@@ -33,7 +35,7 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct BreakdownTableProps {
-    pub figures: Figures,
+    pub figures: Rc<Figures>,
     pub lang: Lang,
 }
 

@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use super::{Controls, Headline, Results};
 use crate::content::CONTENT;
+use std::rc::Rc;
+
 use crate::figures::Figures;
 use crate::state::Action;
 
@@ -15,14 +17,14 @@ pub struct CalculatorProps {
     pub on_change: Callback<Action>,
 }
 
-/// The calculator: its headline figures, the controls, and the rest of the results.
+/// The calculator: its pinned figures, the controls, and the rest of the results.
 #[component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let CalculatorProps { inputs, lang, on_change } = props;
     let lang = *lang;
     let ui = &CONTENT.ui;
-    // Computed once per render, for the headline figures and the rest of the results.
-    let figures = Figures::new(inputs, lang);
+    // Computed once per render and shared (not copied) by the pinned figures and the results.
+    let figures = Rc::new(Figures::new(inputs, lang));
     html! {
         // data-calculator, data-figures: the loader's markers (assets/loader.js), not styling.
         <section class="calculator" data-calculator="" aria-labelledby="calculator-title">

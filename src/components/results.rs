@@ -3,11 +3,13 @@ use yew::prelude::*;
 
 use super::{BreakdownTable, Note, StackedBar, Status, Swings};
 use crate::content::CONTENT;
+use std::rc::Rc;
+
 use crate::figures::Figures;
 
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
-    pub figures: Figures,
+    pub figures: Rc<Figures>,
     pub lang: Lang,
 }
 
@@ -21,7 +23,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     let f = &props.figures;
     html! {
         // data-pinned: the loader keeps keyboard focus from landing under it in an iframe.
-        <div class="headline" data-pinned="">
+        <div class="pinned" data-pinned="">
             <p class="estimate">{ ui.estimate.get(lang) }</p>
             <div class="figures">
                 <p class="figure">
@@ -40,7 +42,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub figures: Figures,
+    pub figures: Rc<Figures>,
     pub lang: Lang,
 }
 

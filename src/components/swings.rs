@@ -4,11 +4,13 @@ use explainer_core::model::{Cents, Field};
 use yew::prelude::*;
 
 use crate::content::CONTENT;
+use std::rc::Rc;
+
 use crate::figures::Figures;
 
 #[derive(Properties, PartialEq)]
 pub struct SwingsProps {
-    pub figures: Figures,
+    pub figures: Rc<Figures>,
     pub lang: Lang,
 }
 
