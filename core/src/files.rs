@@ -17,13 +17,30 @@ pub struct Files {
     pub embed: &'static str,
     /// The fallback image and share card.
     pub fallback: &'static str,
+    /// The listing of every agreement in ICE's list (a static page).
+    pub listing: &'static str,
 }
+
+/// ICE's list, cleaned, as CSV (one file for both languages), linked from the listing pages.
+pub const AGREEMENTS_CSV: &str = "agreements.csv";
 
 impl Files {
     pub const fn of(lang: Lang) -> &'static Files {
         match lang {
-            Lang::En => &Files { page: "index.html", standalone: "explainer-standalone.html", embed: "embed.html", fallback: "fallback.png" },
-            Lang::Es => &Files { page: "index.es.html", standalone: "explainer-standalone.es.html", embed: "embed.es.html", fallback: "fallback.es.png" },
+            Lang::En => &Files {
+                page: "index.html",
+                standalone: "explainer-standalone.html",
+                embed: "embed.html",
+                fallback: "fallback.png",
+                listing: "agreements.html",
+            },
+            Lang::Es => &Files {
+                page: "index.es.html",
+                standalone: "explainer-standalone.es.html",
+                embed: "embed.es.html",
+                fallback: "fallback.es.png",
+                listing: "agreements.es.html",
+            },
         }
     }
 }
@@ -36,8 +53,8 @@ mod tests {
     fn every_file_name_is_distinct() {
         let mut names: Vec<&str> = Lang::ALL.iter().flat_map(|&l| {
             let f = Files::of(l);
-            [f.page, f.standalone, f.embed, f.fallback]
-        }).collect();
+            [f.page, f.standalone, f.embed, f.fallback, f.listing]
+        }).chain([AGREEMENTS_CSV]).collect();
         let n = names.len();
         names.sort();
         names.dedup();

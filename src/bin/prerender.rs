@@ -27,14 +27,14 @@ fn main() {
         eprintln!("prerender: wrote {} (opens from disk)", file.display());
         // ICE's list of agreements: every agreement, on a page of its own (no script).
         if explainer::agreements::LIST.is_some() {
-            let out = dir.join(explainer::edge::listing_file(lang));
+            let out = dir.join(explainer_core::files::Files::of(lang).listing);
             let listing = prerender::listing(&template, lang).unwrap_or_else(|e| die(&format!("{}: listing: {e}", index.display())));
             std::fs::write(&out, listing).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
             eprintln!("prerender: wrote {}", out.display());
         }
     }
     if let Some(list) = explainer::agreements::LIST.as_ref() {
-        let out = dir.join(explainer::edge::CSV_FILE);
+        let out = dir.join(explainer_core::files::AGREEMENTS_CSV);
         std::fs::write(&out, prerender::csv(list).unwrap_or_else(|e| die(&format!("CSV: {e}")))).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", out.display())));
         eprintln!("prerender: wrote {}", out.display());
     }

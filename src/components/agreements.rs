@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{Citation, GrowthChart, GrowthTable, StateBars};
 use crate::content::CONTENT;
-use crate::edge::{listing_file, CSV_FILE};
+use explainer_core::files::{Files, AGREEMENTS_CSV};
 
 #[derive(Properties, PartialEq)]
 pub struct AgreementsSectionProps {
@@ -46,8 +46,8 @@ pub fn AgreementsSection(props: &AgreementsSectionProps) -> Html {
             <h4>{ t.states_heading.get(lang) }</h4>
             <StateBars list={p(list)} text={t} {lang} />
             <p class="ag-links">
-                <a href={listing_file(lang)}>{ t.listing_link.get(lang) }</a>{" · "}
-                <a href={CSV_FILE} type="text/csv">{ t.csv_link.get(lang) }</a>
+                <a href={Files::of(lang).listing}>{ t.listing_link.get(lang) }</a>{" · "}
+                <a href={AGREEMENTS_CSV} type="text/csv">{ t.csv_link.get(lang) }</a>
             </p>
             <p class="note">
                 <span class="src">{ CONTENT.ui.source.get(lang) }{" "}

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::growth_chart::model_name;
 use crate::content::CONTENT;
-use crate::edge::{prerender_file, CSV_FILE};
+use explainer_core::files::AGREEMENTS_CSV;
+
+use crate::edge::prerender_file;
 
 #[derive(Properties, PartialEq)]
 pub struct ListingProps {
@@ -31,7 +33,7 @@ pub fn Listing(props: &ListingProps) -> Html {
             <p><a href={prerender_file(lang)}>{ t.back.get(lang) }</a></p>
             <h1>{ fill(t.listing_title.get(lang), &[("date", &as_of)]) }</h1>
             <p>{ fill(t.listing_intro.get(lang), &[("total", &n(list.total())), ("date", &as_of)]) }</p>
-            <p><a href={CSV_FILE} type="text/csv">{ t.csv_link.get(lang) }</a></p>
+            <p><a href={AGREEMENTS_CSV} type="text/csv">{ t.csv_link.get(lang) }</a></p>
             <p class="note">{ CONTENT.ui.source.get(lang) }{" "}<cite>{ CONTENT.source(&t.source).map_or("", |s| s.name.get(lang)) }</cite>{ format!(", {as_of}") }{ format!(" ({})", list.file) }</p>
             { for states.map(|group| {
                 let state = group[0].state.to_string();

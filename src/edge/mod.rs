@@ -185,13 +185,3 @@ pub fn write_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     write.unchecked_ref::<Thenable>().then(&settled, &settled);
 }
 
-// Last in the file, so the calculator's code (panic locations) is byte for byte as before.
-/// Each language's listing of ICE's agreements, and the list as CSV, written beside the pages
-/// by the prerender step and linked from the widget.
-pub fn listing_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "agreements.html",
-        Lang::Es => "agreements.es.html",
-    }
-}
-pub const CSV_FILE: &str = "agreements.csv";

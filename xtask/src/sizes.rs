@@ -30,8 +30,10 @@ pub const STANDALONE_BUDGET: u64 = 157_600;
 /// Each listing page of ICE's agreements (every agreement, by state; no script): at most 30 KB.
 pub const LISTING_BUDGET: u64 = 30 * 1024;
 
-/// The listing pages the prerender step writes (src/edge/mod.rs `listing_file`).
-const LISTING: [&str; 2] = ["agreements.html", "agreements.es.html"];
+/// The listing pages the prerender step writes.
+fn listings() -> impl Iterator<Item = &'static str> {
+    Lang::ALL.into_iter().map(|l| Files::of(l).listing)
+}
 
 
 pub struct Sizes {
@@ -144,7 +146,7 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
         s.standalone_gzip = s.standalone_gzip.max(compressed(dist, Files::of(lang).standalone, "gz")?);
     }
     // The listing page and what it loads (its stylesheet and icon are the widget's files).
-    for name in LISTING {
+    for name in listings() {
         let listing = std::fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
         let mut total = compressed(dist, name, "gz")?;
         for tag in listing.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
