@@ -7,7 +7,7 @@
 // It reads in start-up order: constants, the one state object, the steps of the start, main().
 //
 // What it knows of the markup is the prerendered page's contract with it, written by the
-// prerender step and the components (src/edge/prerender.rs): `<html data-pages data-glue data-wasm
+// prerender step and the components (src/prerender.rs): `<html data-pages data-glue data-wasm
 // data-keys data-note-*>`, `#explainer` (`data-ready` once the code runs), and the markers
 // `[data-calculator]`, `[data-figures]` (busy while a link loads) and `[data-pinned]` (the
 // figures that stay on screen). No class names: those are the stylesheet's.

@@ -6,7 +6,9 @@
 //! - [`state`]: the calculator's state and its one reducer.
 //! - [`app`]: the whole widget, for the prerender; [`island`]: the calculator in the browser.
 //! - [`components`]: the view, one component per file; [`hooks`]: what they share.
-//! - [`edge`]: where the widget meets the page (browser glue) and prerendering.
+//! - [`edge`]: where the widget meets the page (browser glue), one module a job.
+//! - `prerender` (feature `ssr`, build time only): the pages, the one-file builds and the
+//!   listing, rendered to HTML by the `prerender` binary (Trunk's post_build hook).
 
 pub mod app;
 pub mod components;
@@ -14,6 +16,8 @@ pub mod edge;
 pub mod figures;
 pub mod hooks;
 pub mod island;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod state;
 
 /// The validated content, as static data (generated from `assets/content.toml`).

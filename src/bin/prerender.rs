@@ -3,7 +3,7 @@
 //! CSV). Run by Trunk's post_build hook; reads
 //! `$TRUNK_STAGING_DIR/index.html`, or the folder given as the first argument.
 
-use explainer::edge::prerender;
+use explainer::prerender;
 use explainer_core::content::Lang;
 
 fn main() {
