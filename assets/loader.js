@@ -28,7 +28,7 @@ const history_ = () => (history.state && typeof history.state === 'object' ? his
 
 // ---- The state of the start, in one place
 
-const S = {
+const boot = {
   /** Start steps, [name, ms], for diagnosis (tests, `cargo xtask soak`); the wasm adds its own. */
   steps: (window.__explainerSteps = []),
   /** The first try's record, when this page is the watchdog's retry. */
@@ -53,7 +53,7 @@ const S = {
   folded: [],
 };
 
-const step = (name) => S.steps.push([name, Math.round(performance.now())]);
+const step = (name) => boot.steps.push([name, Math.round(performance.now())]);
 // How far the start got, on <html data-stage>: where to look when the calculator stays static.
 const stage = (s) => step((page.dataset.stage = s));
 
@@ -76,24 +76,24 @@ function readLink() {
     const key = entry.slice(0, at);
     const valid = new RegExp(entry.slice(at + 1));
     for (const v of params.getAll(key).map((s) => s.trim())) {
-      if (key === 'lang') S.lang = valid.test(v) ? v.toLowerCase() : S.lang; // the last valid one wins
-      else S.scenario ||= valid.test(v);
+      if (key === 'lang') boot.lang = valid.test(v) ? v.toLowerCase() : boot.lang; // the last valid one wins
+      else boot.scenario ||= valid.test(v);
     }
   }
 }
 
 /** Until a link's scenario is on screen: `pending` (style.css) hides the figures in place and
  *  shows the note, a CSS string set through the CSSOM (allowed by the CSP). */
-function pend() {
+function showPending() {
   page.classList.add('pending');
   page.style.setProperty('--explainer-note', `"${(page.dataset.noteLoading || '').replace(/[\\"]/g, '\\$&')}"`);
 }
 
-function unpend() {
+function hidePending() {
   page.classList.remove('pending');
   page.style.removeProperty('--explainer-note');
   if (!page.getAttribute('style')) page.removeAttribute('style');
-  for (const el of S.root ? S.root.querySelectorAll('[aria-busy]') : []) el.removeAttribute('aria-busy');
+  for (const el of boot.root ? boot.root.querySelectorAll('[aria-busy]') : []) el.removeAttribute('aria-busy');
 }
 
 // ---- Embedding: from here, without the wasm, so the iframe fits even if the code never loads
@@ -144,7 +144,7 @@ function followVisible() {
   }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
   // Re-placed whenever anything moves the calculator (fonts, a restored scenario, a note).
   const layout = () => {
-    const calc = S.root.querySelector('[data-calculator]');
+    const calc = boot.root.querySelector('[data-calculator]');
     const box = calc ? calc.getBoundingClientRect() : { top: 0, height: 0 };
     probe.style.top = `${Math.round(box.top + scrollY)}px`;
     const n = Math.ceil(box.height / SLICE);
@@ -163,8 +163,8 @@ function followVisible() {
   if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(document.body);
   // Keyboard focus that lands under the pinned figures (Shift+Tab) is brought to mid-screen:
   // the host page scrolls, which this frame's scroll-padding cannot ask for.
-  S.root.addEventListener('focusin', (e) => {
-    const pinned = S.root.querySelector('[data-pinned]');
+  boot.root.addEventListener('focusin', (e) => {
+    const pinned = boot.root.querySelector('[data-pinned]');
     const el = e.target;
     if (!pinned || !(el instanceof HTMLElement) || pinned.contains(el)) return;
     const h = pinned.getBoundingClientRect(), r = el.getBoundingClientRect();
@@ -177,11 +177,11 @@ function printOpensNotes() {
   window.addEventListener('beforeprint', () => {
     for (const d of document.querySelectorAll('#explainer details:not([open])')) {
       d.open = true;
-      S.folded.push(d);
+      boot.folded.push(d);
     }
   });
   window.addEventListener('afterprint', () => {
-    for (const d of S.folded.splice(0)) d.open = false;
+    for (const d of boot.folded.splice(0)) d.open = false;
   });
 }
 
@@ -190,7 +190,7 @@ function printOpensNotes() {
 /** Starts downloading the glue and the wasm (once), with the hashes the prerender step wrote on
  *  <html> from Trunk's output. */
 function fetchCode() {
-  if (S.download) return S.download;
+  if (boot.download) return boot.download;
   const { glue, glueIntegrity, wasm, wasmIntegrity } = page.dataset;
   if (!glue || !wasm) throw new Error('the page does not say where the widget code is');
   step('fetch');
@@ -211,7 +211,7 @@ function fetchCode() {
   }).then((m) => (step('compiled'), m));
   glueReady.catch(() => {}); // reported when start() awaits these
   compiled.catch(() => {});
-  return (S.download = { glue, glueReady, compiled, cancel });
+  return (boot.download = { glue, glueReady, compiled, cancel });
 }
 
 async function start() {
@@ -220,7 +220,7 @@ async function start() {
   await glueReady;
   const bindings = await import(glue);
   stage('compiling');
-  const module = compiled.then((m) => (S.stopped ? Promise.reject(new Error('stopped')) : m));
+  const module = compiled.then((m) => (boot.stopped ? Promise.reject(new Error('stopped')) : m));
   const exports = await bindings.default({ module_or_path: module });
   stage('rendering'); // the island marks #explainer data-ready="true" when done
   // Tests and `cargo xtask bench` (which set window.__explainerTest) read the wasm's memory.
@@ -228,13 +228,13 @@ async function start() {
   if (test && typeof test === 'object') test.memoryBytes = () => exports.memory.buffer.byteLength;
 }
 
-function go(why) {
-  if (S.started || S.stopped) return;
-  S.started = true;
+function beginStart(why) {
+  if (boot.started || boot.stopped) return;
+  boot.started = true;
   step(`start: ${why.type || why}`);
   arm();
   start().catch((e) => {
-    if (S.stopped) return;
+    if (boot.stopped) return;
     if (isTrap(e)) stop(e); // the code itself failed: it would fail again
     else retry(String(e && e.message || e));
   });
@@ -245,11 +245,11 @@ function go(why) {
 
 function remember(e) {
   const el = e.target;
-  if (el instanceof HTMLInputElement) S.early.set(el.type === 'radio' ? el.name : el.id, { id: el.id, value: el.value, checked: el.checked });
+  if (el instanceof HTMLInputElement) boot.early.set(el.type === 'radio' ? el.name : el.id, { id: el.id, value: el.value, checked: el.checked });
 }
 
 function setEarly(dispatch) {
-  for (const { id, value, checked } of S.early.values()) {
+  for (const { id, value, checked } of boot.early.values()) {
     const el = document.getElementById(id);
     if (!(el instanceof HTMLInputElement)) continue;
     if (el.type === 'range') el.value = value;
@@ -261,17 +261,17 @@ function setEarly(dispatch) {
 // ---- Ready, retry, give up
 
 function onReady() {
-  if (S.ready || S.stopped) return;
-  S.ready = true;
-  clearTimeout(S.watchdog);
+  if (boot.ready || boot.stopped) return;
+  boot.ready = true;
+  clearTimeout(boot.watchdog);
   step('ready seen');
   forgetRetry();
   // The app restored the link's scenario in the pass that marked it ready.
-  unpend();
-  S.root.removeEventListener('input', remember, true);
-  S.root.removeEventListener('change', remember, true);
+  hidePending();
+  boot.root.removeEventListener('input', remember, true);
+  boot.root.removeEventListener('change', remember, true);
   setEarly(true);
-  S.early.clear();
+  boot.early.clear();
 }
 
 function forgetRetry() {
@@ -283,10 +283,10 @@ function forgetRetry() {
 /** Once more, from a fresh document (a reload): nothing of the stalled start (a module stuck in
  *  the module map, a wasm half-way through its first render) can get in the way. */
 function retry(why) {
-  if (S.retried || S.stopped) return stop(new Error(why));
+  if (boot.retried || boot.stopped) return stop(new Error(why));
   step(`retry: ${why}`);
   try {
-    history.replaceState({ ...history_(), [RETRY]: { steps: S.steps, early: [...S.early] } }, '');
+    history.replaceState({ ...history_(), [RETRY]: { steps: boot.steps, early: [...boot.early] } }, '');
   } catch {
     return stop(new Error(why)); // no mark, no reload: better static than a reload loop
   }
@@ -295,9 +295,9 @@ function retry(why) {
 
 /** A hidden tab (throttled, nobody looking) waits until seen, then gets the full time again. */
 function arm() {
-  clearTimeout(S.watchdog);
-  S.watchdog = setTimeout(() => {
-    if (S.ready || S.stopped) return;
+  clearTimeout(boot.watchdog);
+  boot.watchdog = setTimeout(() => {
+    if (boot.ready || boot.stopped) return;
     if (document.visibilityState === 'hidden') return document.addEventListener('visibilitychange', arm, { once: true });
     retry(`not ready ${WATCHDOG_MS / 1000} s after the start (stage: ${page.dataset.stage})`);
   }, WATCHDOG_MS);
@@ -305,32 +305,32 @@ function arm() {
 
 /** Gives up: the prerendered figures, controls that match them (disabled), and a note. */
 function stop(error) {
-  if (S.stopped) return;
-  S.stopped = true;
-  clearTimeout(S.watchdog);
+  if (boot.stopped) return;
+  boot.stopped = true;
+  clearTimeout(boot.watchdog);
   step('stopped');
   forgetRetry();
-  if (S.download) S.download.cancel.abort(); // nothing may start after this
-  const root = S.root;
+  if (boot.download) boot.download.cancel.abort(); // nothing may start after this
+  const root = boot.root;
   if (root) {
     // Prerendered figures: a stopped wasm can leave half a render.
-    if (root.innerHTML !== S.saved) root.innerHTML = S.saved;
+    if (root.innerHTML !== boot.saved) root.innerHTML = boot.saved;
     for (const input of root.querySelectorAll('input')) {
       if (input.type === 'range') input.value = input.defaultValue;
       else input.checked = input.defaultChecked;
     }
     for (const control of root.querySelectorAll('input, button')) control.disabled = true;
     // A note above the figures (no render will remove it: the wasm is not running).
-    const text = S.scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
+    const text = boot.scenario ? page.dataset.noteFailedLink : page.dataset.noteFailed;
     const figures = root.querySelector('[data-figures]');
     if (figures && text) figures.before(Object.assign(document.createElement('p'), { className: 'explainer-note', textContent: text }));
     const status = root.querySelector('#status');
     if (status && text) status.textContent = text;
   }
-  unpend();
+  hidePending();
   page.classList.add('static');
   // The panic hook has logged a panic; anything else is logged here.
-  if (!isTrap(error) || !S.steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(S.steps));
+  if (!isTrap(error) || !boot.steps.some(([n]) => n === 'panic')) console.error('explainer: could not start; showing the prerendered content.', String(error && error.message || error), JSON.stringify(boot.steps));
 }
 
 function listen() {
@@ -342,8 +342,8 @@ function listen() {
     }
   });
   // Frozen mid-start (background tab, back/forward cache): the full time again once back.
-  const rearm = (e) => step(e.type) && S.started && !S.ready && !S.stopped && arm();
-  document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(S.watchdog));
+  const rearm = (e) => step(e.type) && boot.started && !boot.ready && !boot.stopped && arm();
+  document.addEventListener('freeze', (e) => step(e.type) && clearTimeout(boot.watchdog));
   document.addEventListener('resume', rearm);
   window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
   // The EN/ES links replace this page, adding no history entry: Back leaves the widget (in an
@@ -366,12 +366,12 @@ function listen() {
 
 function onDom(now) {
   step('dom');
-  const root = (S.root = document.getElementById('explainer'));
-  if (!root) return unpend();
-  S.saved = root.innerHTML;
+  const root = (boot.root = document.getElementById('explainer'));
+  if (!root) return hidePending();
+  boot.saved = root.innerHTML;
   embed();
-  if (S.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
-  if (S.scenario) landOnFigures(root);
+  if (boot.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
+  if (boot.scenario) landOnFigures(root);
   if (!hasWasm) return stop(new Error('WebAssembly is not available'));
   setEarly(false);
   root.addEventListener('input', remember, true);
@@ -379,13 +379,13 @@ function onDom(now) {
   if (root.dataset.ready === 'true') onReady();
   else new MutationObserver((_, watch) => root.dataset.ready === 'true' && (watch.disconnect(), onReady())).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
   const calculator = root.querySelector('[data-calculator]');
-  if (now || !calculator || typeof IntersectionObserver !== 'function') return go(now ? 'link' : 'at once');
+  if (now || !calculator || typeof IntersectionObserver !== 'function') return beginStart(now ? 'link' : 'at once');
   // Near the calculator (one screen ahead, except in a cross-origin iframe), or the reader
   // reaches for the widget.
   // (`not near`: it has looked, and waits; a sign for the tests that nothing is to start yet.)
-  const near = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? (near.disconnect(), go('near')) : step('not near')), { rootMargin: '0px 0px 100% 0px' });
+  const near = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? (near.disconnect(), beginStart('near')) : step('not near')), { rootMargin: '0px 0px 100% 0px' });
   near.observe(calculator);
-  for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, go, { once: true, passive: true });
+  for (const type of ['pointerdown', 'keydown', 'focusin']) root.addEventListener(type, beginStart, { once: true, passive: true });
 }
 
 /** A shared scenario opens on its figures, not 4,000 px above them. Only on a fresh visit to
@@ -400,23 +400,23 @@ function landOnFigures(root) {
 
 function main() {
   step('script');
-  if (S.retried) {
-    S.steps.unshift(...S.retried.steps.map(([n, ms]) => [`first try: ${n}`, ms]));
-    for (const [k, v] of S.retried.early) S.early.set(k, v);
+  if (boot.retried) {
+    boot.steps.unshift(...boot.retried.steps.map(([n, ms]) => [`first try: ${n}`, ms]));
+    for (const [k, v] of boot.retried.early) boot.early.set(k, v);
   }
   applyTheme();
   readLink();
   // A link asking for the other language: that language's page, with the same query (each
   // language is its own prerendered page; `data-pages="en=index.html es=…"`).
-  const other = S.lang !== S.pageLang && (page.dataset.pages || '').split(' ').find((p) => p.startsWith(S.lang + '='));
-  const to = other && new URL(other.slice(S.lang.length + 1) + location.search + location.hash, location.href).href;
+  const other = boot.lang !== boot.pageLang && (page.dataset.pages || '').split(' ').find((p) => p.startsWith(boot.lang + '='));
+  const to = other && new URL(other.slice(boot.lang.length + 1) + location.search + location.hash, location.href).href;
   // Not to this very address (a host that answers every path with one page): no reload loop.
   if (to && to !== location.href) return location.replace(to);
   listen();
   printOpensNotes();
-  if (S.scenario) pend();
+  if (boot.scenario) showPending();
   // A link's scenario or a retry: the code now, not when the reader nears it.
-  const now = hasWasm && (S.scenario || !!S.retried);
+  const now = hasWasm && (boot.scenario || !!boot.retried);
   if (now) {
     try { fetchCode(); } catch { /* reported by start() */ }
   }
