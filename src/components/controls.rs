@@ -39,6 +39,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let on_change = on_change.clone();
         use_memo((), move |_| Field::ALL.map(|field| on_change.reform(move |v| Action::Set(field, v))))
     };
+    // The options' narrow callbacks, as stable as the sliders': Options knows no Action.
+    let (on_awards, on_rule, on_equipment) = {
+        let on_change = on_change.clone();
+        (*use_memo((), move |_| (on_change.reform(Action::Awards), on_change.reform(Action::Rule), on_change.reform(Action::Equipment)))).clone()
+    };
     let sliders = Field::ALL.into_iter().zip(on_input.iter().cloned()).map(|(field, on_input)| {
         html! { <Slider key={field.key()} {field} {lang} value={inputs[field]} {on_input} /> }
     });
@@ -84,7 +89,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         <div class="controls">
             { for sliders }
             <Options awards={inputs.awards} rule={inputs.rule} equipment={inputs.equipment} {lang}
-                awards_cut={props.awards_cut.clone()} on_change={on_change.clone()} />
+                awards_cut={props.awards_cut.clone()} {on_awards} {on_rule} {on_equipment} />
             <div class="actions">
                 <button type="button" class="reset" onclick={on_reset}>{ ui.reset.get(lang) }</button>
                 <button type="button" class="copy" onclick={on_copy}>

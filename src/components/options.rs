@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::Note;
 use crate::content::CONTENT;
-use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct OptionsProps {
@@ -14,35 +13,38 @@ pub struct OptionsProps {
     pub lang: Lang,
     /// Why the awards line is lower than asked, shown under the choice that causes it.
     pub awards_cut: Option<AttrValue>,
-    /// Every change the reader makes.
-    pub on_change: Callback<Action>,
+    /// A tier chosen.
+    pub on_awards: Callback<AwardTier>,
+    /// A reading of the 25% cap chosen.
+    pub on_rule: Callback<CapRule>,
+    /// The equipment allowance counted or not.
+    pub on_equipment: Callback<bool>,
 }
 
 /// The options beside the sliders: the awards tier, how the 25% cap applies, equipment.
 #[component]
 pub fn Options(props: &OptionsProps) -> Html {
-    let OptionsProps { awards, rule, equipment, lang, on_change, .. } = props;
+    let OptionsProps { awards, rule, equipment, lang, .. } = props;
     let (lang, calc) = (*lang, &CONTENT.calculator);
     // One radio button of a group (`name`), its id `{name}-{value}`.
-    let radio = |name: &'static str, value: &'static str, checked: bool, label: &'static str, action: Action| {
+    let radio = |name: &'static str, value: &'static str, checked: bool, label: &'static str, onchange: Callback<Event>| {
         let id = format!("{name}-{value}");
         html! {
             <div class="choice" key={id.clone()}>
-                <input type="radio" {name} id={id.clone()} {value} {checked}
-                    onchange={on_change.reform(move |_: Event| action.clone())} />
+                <input type="radio" {name} id={id.clone()} {value} {checked} {onchange} />
                 <label for={id}>{ label }</label>
             </div>
         }
     };
     let tiers: Html = AwardTier::ALL.iter()
-        .map(|&tier| radio("awards", tier.key(), *awards == tier, calc.award_tier(tier).get(lang), Action::Awards(tier)))
+        .map(|&tier| radio("awards", tier.key(), *awards == tier, calc.award_tier(tier).get(lang), props.on_awards.reform(move |_| tier)))
         .collect();
     let rules: Html = CapRule::ALL.iter()
-        .map(|&r| radio("rule", r.key(), *rule == r, calc.cap_rule.option(r).get(lang), Action::Rule(r)))
+        .map(|&r| radio("rule", r.key(), *rule == r, calc.cap_rule.option(r).get(lang), props.on_rule.reform(move |_| r)))
         .collect();
-    let on_equipment = on_change.reform(|e: Event| {
+    let on_equipment = props.on_equipment.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        Action::Equipment(input.checked())
+        input.checked()
     });
     // Static texts: no copy is made for the notes' props.
     let text = |t: &'static explainer_core::content::Text| AttrValue::Static(t.get(lang));
