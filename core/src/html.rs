@@ -1,6 +1,7 @@
 //! HTML escaping: the one escaper for every text or attribute value the build and the
 //! publishing kit write into HTML (the prerendered pages' `<html>` data and title, the embed
-//! codes and share tags, the embed page's texts).
+//! codes and share tags, the embed page's texts), and [`js_string`] for a string inside a
+//! `<script>` (the embed codes' Pym.js and frames snippets).
 
 /// `&`, `"`, `'`, `<`, `>` escaped: safe as element text and as an attribute value in either
 /// kind of quotes.
@@ -16,6 +17,21 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// A single-quoted JavaScript string that is also safe inside an HTML `<script>`: quotes,
+/// backslashes, `<`, `>`, `&` and line breaks are `\uXXXX` escapes.
+pub fn js_string(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' | '\'' | '"' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
     out
 }
 
