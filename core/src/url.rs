@@ -102,7 +102,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, defaults: 
 }
 
 /// Whether [`parse`] reads `value` for `key`, a calculator input's key (not `lang`): the embed
-/// page's codes (`embed.rs`) refuse a scenario value the widget would ignore.
+/// page's codes (`embed/input.rs`) refuse a scenario value the widget would ignore.
 pub fn reads(key: &str, value: &str) -> bool {
     apply(&mut Inputs::default(), key, value)
 }

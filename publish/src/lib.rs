@@ -1,4 +1,4 @@
-//! The embed page's (`dist/embed.html`) access to the snippet builders in `core/src/embed.rs`:
+//! The embed page's (`dist/embed.html`) access to the snippet builders in `core/src/embed/`:
 //! a wasm of its own, built without Yew by `cargo xtask build` (xtask/src/publish.rs), so the
 //! widget's own code does not grow. Errors are thrown as `code\twhat\tmessage`, for the page
 //! to show its translated message (`assets/publish.toml`, `error_<code>`).

@@ -1,7 +1,7 @@
 //! The publishing kit (README "Publishing kit"), built after Trunk's release build:
 //!
 //! - `dist/embed.html` and `dist/embed.es.html`: the embed page (options, preview, a code for
-//!   each kind of host page). Its codes come from `core/src/embed.rs` through a small wasm of
+//!   each kind of host page). Its codes come from `core/src/embed/` through a small wasm of
 //!   its own (`publish/`, wasm-bindgen without Yew), so the widget's wasm does not grow. Its
 //!   texts are in `assets/publish.toml`; its script and style in `assets/publish.{js,css}`. Same
 //!   strict CSP as the widget: no inline script or style, SRI on the script, stylesheet and wasm.
