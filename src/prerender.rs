@@ -52,7 +52,7 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     share_card(&out, lang)
 }
 
-/// The share card's tags after the description (`core/src/embed.rs`): the title, the dek, the
+/// The share card's tags after the description (`core/src/embed/`): the title, the dek, the
 /// fallback image (absolute with `PUBLIC_URL`, else next to the page) and its text, made of the
 /// default figures the image shows.
 fn share_card(page: &str, lang: Lang) -> Result<String, String> {
