@@ -1,5 +1,5 @@
 // The embed page's script (dist/embed.html; README "Publishing kit"). `cargo xtask build`
-// appends it to the wasm-bindgen glue of the publish wasm (publish/, core/src/embed.rs) in one
+// appends it to the wasm-bindgen glue of the publish wasm (publish/, core/src/embed/) in one
 // module, so `__wbg_init`, `snippets`, `preview_path` and `link_options` are in scope here.
 // Every code on the page comes from the Rust builders; this file only wires the form, the
 // preview and the copy buttons. Texts come from the page (`data-*` on <html>, from

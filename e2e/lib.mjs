@@ -210,13 +210,16 @@ const FIGURES = process.env.FIGURES ?? path.join(root, 'target/debug/figures');
  *  the slider's units in one of a link's (100: a percent held in basis points). Tests make
  *  scenarios from this list, so a new input is in them without naming it. [] when the binary
  *  cannot say (the oracle's own error then names it). */
+const sliderLists = new Map();
 export function sliders(bin = FIGURES) {
-  const r = spawnSync(bin, ['--sliders'], { encoding: 'utf8' });
-  if (r.status !== 0) return [];
-  return r.stdout.trim().split('\n').map((line) => {
-    const [key, unit, min, max, step, scale] = line.split(' ');
-    return { key, unit, min: Number(min), max: Number(max), step: Number(step), scale: Number(scale) };
-  });
+  if (!sliderLists.has(bin)) {
+    const r = spawnSync(bin, ['--sliders'], { encoding: 'utf8' });
+    sliderLists.set(bin, r.status !== 0 ? [] : r.stdout.trim().split('\n').map((line) => {
+      const [key, unit, min, max, step, scale] = line.split(' ');
+      return { key, unit, min: Number(min), max: Number(max), step: Number(step), scale: Number(scale) };
+    }));
+  }
+  return sliderLists.get(bin);
 }
 
 /** A scenario's query string as a reader's link gives it: each slider's value (as its range
@@ -230,6 +233,16 @@ export function toQuery(s, list) {
   if (s.rule !== undefined) q.set('rule', s.rule);
   if (s.lang !== undefined) q.set('lang', s.lang);
   return q.toString();
+}
+
+/** Asserts that `link` is a scenario link to `page` (a file name, or '' for the folder) that
+ *  writes every slider the model has, with `expected` among its pairs ({ officers: '9001' }).
+ *  By key, not as one string: a new input adds a pair without breaking the check. */
+export function assertScenarioLink(link, page, expected, note = link) {
+  const url = new URL(link, 'http://x/');
+  assert.ok(url.pathname.endsWith(`/${page}`), `${note}: links to ${page || 'the folder'}`);
+  for (const { key } of sliders()) assert.ok(url.searchParams.has(key), `${note}: writes ${key}`);
+  for (const [key, value] of Object.entries(expected)) assert.equal(url.searchParams.get(key), value, `${note}: ${key}`);
 }
 
 /** The native model, asked line by line: what the page must show for a scenario (`ask(s)`,
@@ -271,7 +284,11 @@ export function oracle({ bin = FIGURES, args = [] } = {}) {
 
 /** The inputs the page currently holds, and the figures it shows. */
 export async function readPage(page) {
-  return page.evaluate(pageState);
+  const state = await page.evaluate(pageState);
+  // Every slider the model has is on the page, and no other.
+  const keys = sliders().map((s) => s.key);
+  assert.deepEqual(Object.keys(state.inputs).filter((k) => !['awards', 'equipment', 'rule', 'lang'].includes(k)), keys, 'the page\'s sliders are the model\'s');
+  return state;
 }
 
 /** readPage's reading, run in the page: any driver's evaluate can take it (e2e/engines.mjs). */

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use explainer::agreements::LIST;
 use explainer::components::{AgreementsSection, AgreementsSectionProps};
 use explainer::content::CONTENT;
-use explainer::edge::prerender;
+use explainer::prerender;
 use explainer_core::agreements::{read_bytes, AgreementList, Model};
 use explainer_core::content::Lang;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};

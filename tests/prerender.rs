@@ -3,7 +3,7 @@
 #![cfg(feature = "ssr")]
 
 use explainer::content::CONTENT;
-use explainer::edge::prerender;
+use explainer::prerender;
 use explainer_core::content::Lang;
 use explainer_core::format;
 

@@ -4,7 +4,7 @@
 #![cfg(feature = "ssr")]
 
 use explainer::content::CONTENT;
-use explainer::edge::prerender;
+use explainer::prerender;
 use explainer_core::content::Lang;
 
 const INDEX: &str = include_str!("../index.html");

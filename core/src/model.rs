@@ -195,7 +195,7 @@ impl Unit {
 
 /// One of the calculator's numeric inputs (a slider): the one definition every loop over the
 /// inputs reads (clamping, links, the content check, the sliders, the test oracle). Its words
-/// and range are in `assets/content.toml` under `[calculator.{key}]`.
+/// and range are in `assets/content.toml` under `[calculator.sliders.{key}]`.
 ///
 /// Adding an input: a variant here (its key is its name in lower case; `ALL` follows) with its
 /// arm in `unit`, and what it costs in [`compute`] (read as `inputs[Field::X]`); its

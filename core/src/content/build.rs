@@ -306,6 +306,10 @@ fn validate(c: &Content) -> Result<(), Problem> {
         if let Some(k) = named.iter().find(|k| Field::from_key(k).is_none()) {
             return Err(problem("ui", field, format!("{{{k}}} is not an input's key (one of {})", Field::ALL.map(Field::key).join(", "))));
         }
+        // The card's text is our estimate: it says every assumption the figures rest on.
+        if let Some(f) = Field::ALL.into_iter().find(|f| !named.contains(&f.key())) {
+            return Err(problem("ui", field, format!("does not name {{{}}}: the card states every assumption of its figures, each slider's too", f.key())));
+        }
     }
     check_text("ui", "summary", &ui.summary, &["awards", "equipment", "rule"])?;
 

@@ -170,15 +170,18 @@ pub fn parse_scenario(link: &str) -> Result<Scenario, EmbedError> {
     let mut found: Vec<(&'static str, String)> = Vec::new();
     // Decoded as the widget's browser decodes it (URLSearchParams: `+` is a space, a malformed
     // escape is kept as written), so a value the widget would not read is named here.
-    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-        let v = v.trim();
+    for pair in query.split('&') {
+        let Some((k, v)) = form_urlencoded::parse(pair.as_bytes()).next() else { continue };
+        let v = crate::url::trim(&v);
         match k.as_ref() {
             "lang" => s.lang = Lang::from_code(v).or(s.lang),
             "theme" => s.theme = Theme::from_code(v).or(s.theme),
             _ => {
                 let Some(key) = scenario_keys().find(|&key| key == k) else { continue };
                 if !crate::url::reads(key, v) {
-                    return Err(EmbedError::ScenarioValue(key.to_string(), v.chars().take(40).collect()));
+                    // As typed where it does not decode to text (`%E2`), else as decoded.
+                    let shown = if v.contains('\u{fffd}') { pair.split_once('=').map_or("", |(_, raw)| raw) } else { v };
+                    return Err(EmbedError::ScenarioValue(key.to_string(), shown.chars().take(40).collect()));
                 }
                 found.retain(|(f, _)| *f != key);
                 found.push((key, v.to_string()));

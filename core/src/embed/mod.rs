@@ -314,6 +314,11 @@ mod tests {
         assert_eq!(parse_scenario("officers=9000").unwrap().pairs, vec![("officers", "9000".to_string())]);
         assert_eq!(parse_scenario("https://example.org/g/index.es.html?salary=9").unwrap().lang, Some(Lang::Es));
         assert_eq!(parse_scenario("officers=%39000").unwrap().pairs, vec![("officers", "9000".to_string())]);
+        // Decoded as browsers decode it: a malformed escape stays as typed, and is then a value
+        // the widget would not read, named with what the editor typed.
+        assert_eq!(parse_scenario("?officers=%zz").unwrap_err(), EmbedError::ScenarioValue("officers".into(), "%zz".into()));
+        assert_eq!(parse_scenario("?salary=%E2").unwrap_err(), EmbedError::ScenarioValue("salary".into(), "%E2".into()));
+        assert_eq!(parse_scenario("?officers=+9000+&salary=8%30000").unwrap().pairs, vec![("officers", "9000".to_string()), ("salary", "80000".to_string())]);
         assert_eq!(parse_scenario("").unwrap(), Scenario::default());
         assert_eq!(parse_scenario("https://example.org/g/").unwrap(), Scenario::default());
     }
