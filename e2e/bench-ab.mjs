@@ -7,12 +7,15 @@
 //
 // Prints, per build: the median first contentful paint of the default page on a phone (cold,
 // 4x throttled), the median time to a ready calculator on a scenario link, and the slider's
-// input-to-DOM p50 / p95 over all rounds' inputs. BENCH_AB_ROUNDS (default 7) sets the rounds.
+// input-to-DOM p50 / p95 over all rounds' inputs. BENCH_AB_ROUNDS (default 7) sets the rounds,
+// BENCH_AB_INPUT_ROUNDS (default 3) how many of them also time 200 slider inputs.
 import path from 'node:path';
 import { serve, launch } from './lib.mjs';
 import { load, inputLatency, median, pct, THROTTLE, PHONE } from './bench-lib.mjs';
 
 const ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 7);
+// Slider inputs: 200 a round, in this many of the rounds.
+const INPUT_ROUNDS = Math.min(ROUNDS, Number(process.env.BENCH_AB_INPUT_ROUNDS ?? 3));
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
   if (!name || !dir) throw new Error(`expected name=dist-folder, got ${JSON.stringify(arg)}`);
@@ -31,7 +34,7 @@ try {
       const base = `${server.base}/${b.name}/`;
       b.fcp.push((await load(browser, base, { headline: '', fcpOnly: true })).fcp);
       b.ready.push((await load(browser, `${base}?officers=8501`, { headline: '' })).ready);
-      if (round < 3) b.input.push(...(await inputLatency(browser, `${base}?officers=8501`)));
+      if (round < INPUT_ROUNDS) b.input.push(...(await inputLatency(browser, `${base}?officers=8501`)));
     }
     process.stderr.write(`round ${round + 1} of ${ROUNDS}\n`);
   }
