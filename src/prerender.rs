@@ -1,5 +1,9 @@
 //! Build-time rendering: the widget's default state as HTML, put into the page Trunk built,
 //! so readers see every event and figure before (or without) any script.
+//!
+//! Kept as string edits, not an HTML rewriter (lol_html): the template is our own
+//! `index.html` as Trunk writes it, each edit finds one known tag or fails the build naming
+//! it, and `tests/prerender.rs` checks the result.
 
 use explainer_core::content::Lang;
 use explainer_core::html::escape as escape_attr;
