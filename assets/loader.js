@@ -1,5 +1,6 @@
 // The widget's only script (README "Loading", "If the calculator does not start"): ?theme=, the
-// iframe height, the calculator's code when needed, a shared link's busy state, the watchdog.
+// iframe height, where the language links go, the calculator's code when needed, a shared
+// link's busy state, the watchdog.
 // A classic script in <head>, neither async nor a module: it runs before the body is parsed, so
 // before the first paint, in every browser (`blocking="render"` is Chromium's alone: Firefox and
 // WebKit painted the default figures of a shared link before it ran). e2e/minify.mjs wraps it
@@ -9,8 +10,9 @@
 // What it knows of the markup is the prerendered page's contract with it, written by the
 // prerender step and the components (src/prerender.rs): `<html data-pages data-glue data-wasm
 // data-keys data-note-*>`, `#explainer` (`data-ready` once the code runs), and the markers
-// `[data-calculator]`, `[data-figures]` (busy while a link loads) and `[data-pinned]` (the
-// figures that stay on screen). No class names: those are the stylesheet's.
+// `[data-calculator]` (its `data-scenario`: the scenario as a link's query, once changed),
+// `[data-figures]` (busy while a link loads), `[data-pinned]` (the figures that stay on
+// screen) and the language links, `a[hreflang]`. No class names: those are the stylesheet's.
 
 // ---- Constants
 
@@ -49,6 +51,8 @@ const boot = {
   watchdog: 0,
   /** The reader's last choice per control before the code ran (kept across a retry). */
   early: new Map(),
+  /** The keys a link's scenario and language use (`data-keys`). */
+  keys: new Set(),
   /** Notes opened for print, closed after. */
   folded: [],
 };
@@ -74,6 +78,7 @@ function readLink() {
     const at = entry.indexOf('=');
     if (at < 1) continue;
     const key = entry.slice(0, at);
+    boot.keys.add(key);
     const valid = new RegExp(entry.slice(at + 1));
     for (const v of params.getAll(key).map((s) => s.trim())) {
       if (key === 'lang') boot.lang = valid.test(v) ? v.toLowerCase() : boot.lang; // the last valid one wins
@@ -272,6 +277,8 @@ function onReady() {
   boot.root.removeEventListener('change', remember, true);
   setEarly(true);
   boot.early.clear();
+  pointLangLinks();
+  new MutationObserver(pointLangLinks).observe(boot.root, { subtree: true, attributes: true, attributeFilter: ['data-scenario'] });
 }
 
 function forgetRetry() {
@@ -347,19 +354,34 @@ function listen() {
   document.addEventListener('resume', rearm);
   window.addEventListener('pageshow', (e) => e.persisted && rearm(e));
   // The EN/ES links replace this page, adding no history entry: Back leaves the widget (in an
-  // iframe, the host's Back is not spent on it). They keep this page's query under the link's
-  // scenario: `?theme=`, a host's keys (Pym.js's `childId`, which its height messages need).
-  // The language is the page's. A new tab or window is the browser's.
+  // iframe, the host's Back is not spent on it). A new tab or window is the browser's.
   document.addEventListener('click', (e) => {
     const a = e.target.closest && e.target.closest('a[hreflang]');
     if (a && !e.defaultPrevented && !e.button && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
       e.preventDefault();
-      const to = new URL(a.href);
-      for (const [k, v] of new URLSearchParams(location.search)) to.searchParams.has(k) || to.searchParams.append(k, v);
-      to.searchParams.delete('lang');
-      location.replace(to);
+      location.replace(a.href);
     }
   });
+}
+
+/** Each language's page (`<html data-pages="en=index.html es=…">`). */
+const pageOf = (lang) => ((page.dataset.pages || '').split(' ').find((p) => p.startsWith(lang + '=')) || '').slice(lang.length + 1);
+
+/** Where the EN/ES links go, set here only (the prerender writes the plain links that readers
+ *  without script follow): each language's page with this page's query, minus `lang` (the
+ *  page is the language). Once the calculator runs, its scenario (`data-scenario`, none at the
+ *  defaults) replaces the link's, at once (the address follows 250 ms later); `?theme=` and a
+ *  host's keys (Pym.js's `childId`, which its height messages need) stay. */
+function pointLangLinks() {
+  const calc = boot.ready && boot.root.querySelector('[data-calculator]');
+  const query = new URLSearchParams(calc ? calc.dataset.scenario || '' : params);
+  if (calc) for (const [k, v] of params) boot.keys.has(k) || query.append(k, v);
+  query.delete('lang');
+  const q = query.toString();
+  for (const a of document.querySelectorAll('a[hreflang]')) {
+    const to = pageOf(a.hreflang);
+    if (to) a.setAttribute('href', to + (q && '?' + q));
+  }
 }
 
 // ---- Once the body is parsed
@@ -369,6 +391,7 @@ function onDom(now) {
   const root = (boot.root = document.getElementById('explainer'));
   if (!root) return hidePending();
   boot.saved = root.innerHTML;
+  pointLangLinks();
   embed();
   if (boot.scenario) for (const el of root.querySelectorAll('[data-figures] > *')) el.setAttribute('aria-busy', 'true');
   if (boot.scenario) landOnFigures(root);
@@ -408,8 +431,8 @@ function main() {
   readLink();
   // A link asking for the other language: that language's page, with the same query (each
   // language is its own prerendered page; `data-pages="en=index.html es=…"`).
-  const other = boot.lang !== boot.pageLang && (page.dataset.pages || '').split(' ').find((p) => p.startsWith(boot.lang + '='));
-  const to = other && new URL(other.slice(boot.lang.length + 1) + location.search + location.hash, location.href).href;
+  const other = boot.lang !== boot.pageLang && pageOf(boot.lang);
+  const to = other && new URL(other + location.search + location.hash, location.href).href;
   // Not to this very address (a host that answers every path with one page): no reload loop.
   if (to && to !== location.href) return location.replace(to);
   listen();

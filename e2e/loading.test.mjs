@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { suite, openPage, ready, hydrated, looked, isCode, readPage, root, dist, iframeFit } from './lib.mjs';
+import { suite, openPage, ready, hydrated, looked, isCode, readPage, root, dist, iframeFit, assertScenarioLink } from './lib.mjs';
 
 let server, browser, model;
 suite({ mounts: { '/widget/': dist, '/demo/': path.join(root, 'demo') }, model: true }, (s) => ({ server, browser, model } = s));
@@ -33,6 +33,33 @@ test('on a phone, the page loads without the calculator code; scrolling to it lo
   await page.mouse.wheel(0, 2500);
   await ready(page);
   assert.equal(codeRequests().length, 2, codeRequests().join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// Issue 26: the loader alone sets where the language links go (the prerender writes the plain
+// ones, for readers without script). Read from the links themselves: a new tab takes the href.
+test('the language links: this page\'s query before the code runs, the calculator\'s scenario at once after each change, plain again at the defaults', async () => {
+  const page = await openPage(browser, `${server.base}/widget/?theme=dark&childId=x&lang=en`, PHONE);
+  const href = (lang) => page.getAttribute(`nav.lang a[hreflang="${lang}"]`, 'href');
+  await looked(page);
+  assert.equal(await isReady(page), false, 'not started');
+  assert.equal(await href('es'), 'index.es.html?theme=dark&childId=x', 'the page\'s keys, not lang');
+  assert.equal(await href('en'), 'index.html?theme=dark&childId=x');
+
+  await ready(page);
+  assert.equal(await href('es'), 'index.es.html?theme=dark&childId=x', 'at the defaults, no scenario');
+  await page.focus('#officers');
+  await page.keyboard.press('PageUp');
+  const officers = await page.inputValue('#officers');
+  // The link changes with the calculator, not 250 ms later with the address.
+  await page.waitForFunction((v) => new URL(document.querySelector('nav.lang a[hreflang="es"]').href).searchParams.get('officers') === v, officers);
+  const link = await href('es');
+  assertScenarioLink(link, 'index.es.html', { officers, theme: 'dark', childId: 'x' });
+  assert.equal(new URL(link, 'http://x/').searchParams.has('lang'), false, 'the page is the language');
+  await page.click('button.reset');
+  await page.waitForFunction(() => !new URL(document.querySelector('nav.lang a[hreflang="es"]').href).searchParams.has('officers'));
+  assert.equal(await href('es'), 'index.es.html?theme=dark&childId=x', 'plain again at the defaults');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -42,13 +42,10 @@ pub fn Island(props: &IslandProps) -> Html {
             edge::mark_ready();
         });
     }
-    // The language links carry the scenario at once (a click must not take an older one to
-    // the other page); the address follows once the reader pauses. Not on the first render:
+    // The address follows the scenario once the reader pauses (the language links follow it at
+    // once: the loader reads the calculator's `data-scenario`). Not on the first render:
     // nothing changed yet.
-    use_effect_after_first(state.inputs, move |&inputs| {
-        edge::point_lang_links(&inputs);
-        edge::sync_url_soon(inputs, lang)
-    });
+    use_effect_after_first(state.inputs, move |&inputs| edge::sync_url_soon(inputs, lang));
     // One callback for the whole life of the island (it wraps the reducer's one dispatch
     // function, so it compares equal across renders): a change does not re-render what did
     // not change.

@@ -1,5 +1,6 @@
 use explainer_core::content::Lang;
 use explainer_core::model::Inputs;
+use explainer_core::url;
 use yew::prelude::*;
 
 use super::{Controls, Headline, Results};
@@ -25,9 +26,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let ui = &CONTENT.ui;
     // Computed once per render and shared (not copied) by the pinned figures and the results.
     let figures = Rc::new(Figures::new(inputs, lang));
+    // The scenario as a link's query, for the loader, which points the language links at it
+    // (assets/loader.js `pointLangLinks`). None at the defaults: those links stay plain.
+    let scenario = (*inputs != CONTENT.defaults()).then(|| url::to_query(inputs, lang));
     html! {
-        // data-calculator, data-figures: the loader's markers (assets/loader.js), not styling.
-        <section class="calculator" data-calculator="" aria-labelledby="calculator-title">
+        // data-calculator, data-scenario, data-figures: the loader's markers (assets/loader.js),
+        // not styling.
+        <section class="calculator" data-calculator="" data-scenario={scenario} aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
             <div class="calc-grid" data-figures="">

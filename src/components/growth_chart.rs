@@ -53,7 +53,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     // Each model's area reaches from the baseline to the top of its stack; drawn from the
     // tallest down, so each shows as its own band.
     let area = |layer: usize| {
-        let total = |c: &[u32; 3]| c[..=layer].iter().sum::<u32>();
+        let total = |c: &[u32; Model::ALL.len()]| c[..=layer].iter().sum::<u32>();
         let mut d = format!("M{:.0} {:.1}V{:.1}", x(start), y(0), y(total(&points[0].1)));
         for w in points.windows(2) {
             d.push_str(&format!("H{:.1}V{:.1}", x(w[1].0), y(total(&w[1].1))));

@@ -10,9 +10,9 @@ pub struct LangSwitchProps {
     pub lang: Lang,
 }
 
-/// English / Español: links to each language's prerendered page. Static markup (outside the
-/// island); once the calculator runs, it points them at its scenario (`edge::point_lang_links`),
-/// so the other page opens on the same figures.
+/// English / Español: links to each language's prerendered page, as readers without script
+/// follow them. Static markup (outside the island). Where they go with script is the loader's
+/// one rule (assets/loader.js `pointLangLinks`): the same query, and the calculator's scenario.
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let ui = &CONTENT.ui;

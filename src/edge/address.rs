@@ -1,28 +1,11 @@
 //! The address bar and the links that carry a scenario: reading a shared link, following the
-//! scenario in the address, the language links and copy link's link. What a link means is
+//! scenario in the address, copy link's link. (The language links are the loader's.) What a link means is
 //! `explainer_core::url`.
 
 use explainer_core::content::Lang;
 use explainer_core::model::Inputs;
 use explainer_core::url::{self, Scenario};
 
-use super::{document, prerender_file};
-
-/// The language links (`a[hreflang]`, static markup outside the island) carry the scenario, so
-/// the other page starts from it. At the defaults (and without the code) they are the plain
-/// links that were prerendered. (The loader adds the page's other keys, `?theme=` and a
-/// host's, when one is clicked.)
-pub fn point_lang_links(inputs: &Inputs) {
-    let Some(doc) = document() else { return };
-    let plain = *inputs == crate::content::CONTENT.defaults();
-    for lang in Lang::ALL {
-        if let Ok(Some(a)) = doc.query_selector(&format!("a[hreflang=\"{}\"]", lang.code())) {
-            let file = prerender_file(lang);
-            let href = if plain { file.to_string() } else { format!("{file}?{}", url::to_query(inputs, lang)) };
-            let _ = a.set_attribute("href", &href);
-        }
-    }
-}
 
 /// The scenario in the page's query string, if any.
 pub fn read_scenario() -> Option<Scenario> {
@@ -49,7 +32,7 @@ pub fn sync_url_soon(inputs: Inputs, lang: Lang) -> Pending {
 }
 
 /// Keeps the query string equal to the scenario, without adding history entries; the page's
-/// other keys (`?theme=`, a host's) stay (`url::keep_others`): the language links carry them.
+/// other keys (`?theme=`, a host's) stay (`url::keep_others`), as in the language links.
 pub fn sync_url(inputs: &Inputs, lang: Lang) {
     let Some(w) = web_sys::window() else { return };
     let search = w.location().search().unwrap_or_default();

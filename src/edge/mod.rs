@@ -14,7 +14,7 @@ mod clipboard;
 mod record;
 mod takeover;
 
-pub use address::{point_lang_links, read_scenario, scenario_link, sync_url, sync_url_soon, Pending, SYNC_URL_AFTER_MS};
+pub use address::{read_scenario, scenario_link, sync_url, sync_url_soon, Pending, SYNC_URL_AFTER_MS};
 pub use clipboard::write_clipboard;
 pub use record::{mark_ready, step, test_switch};
 pub use takeover::{give_back, take_over, Kept};
