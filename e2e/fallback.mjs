@@ -6,14 +6,14 @@
 // Headless Chromium lays these out as a card (assets/card.css) and takes a 1200 x 630 px
 // screenshot (FALLBACK_SCALE=2: 2400 x 1260). No script of the page runs: the prerendered
 // markup is the source. Fails if the card's content does not fit.
-// Usage: node e2e/fallback.mjs DIST_DIR [OUT_DIR]
+// Usage: node e2e/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE... (the build passes each language's
+// page and image, named in core/src/files.rs only).
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { serve, launch, root } from './lib.mjs';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
-export const PAGES = [['index.html', 'fallback.png'], ['index.es.html', 'fallback.es.png']];
 
 /** In the page: the prerendered widget's key content, as the card. Throws naming what is missing. */
 export function compose() {
@@ -67,15 +67,16 @@ export function compose() {
   return { over, bottom: last, height: card.getBoundingClientRect().height };
 }
 
-/** Writes the fallback image of each page in `dir` to `out`. Returns the files written. */
-export async function fallbackImages(dir, out = dir, scale = 1) {
+/** Writes the fallback image of each page in `dir` to `out`: `pages` is [[page, image], …].
+ *  Returns the files written. */
+export async function fallbackImages(dir, out, scale, pages) {
   const css = await readFile(path.join(root, 'assets/card.css'), 'utf8');
   // The page's own files, without the CSP header: the card's stylesheet is added inline.
   const server = await serve(dir, { headers: {} });
   const browser = await launch();
   const written = [];
   try {
-    for (const [page, file] of PAGES) {
+    for (const [page, file] of pages) {
       const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: scale, colorScheme: 'light', reducedMotion: 'reduce' });
       const tab = await context.newPage();
       // No page script: the prerendered markup is the card's only source.
@@ -100,17 +101,18 @@ export async function fallbackImages(dir, out = dir, scale = 1) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, out] = process.argv.slice(2);
+  const [dir, out, ...pairs] = process.argv.slice(2);
   const scale = Number(process.env.FALLBACK_SCALE ?? 1);
-  if (!dir) {
-    console.error('usage: node e2e/fallback.mjs DIST_DIR [OUT_DIR]  (FALLBACK_SCALE=2 for 2x)');
+  const pages = pairs.map((p) => p.split('='));
+  if (!dir || !out || !pages.length || pages.some((p) => p.length !== 2 || !p[0] || !p[1])) {
+    console.error('usage: node e2e/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE...  (FALLBACK_SCALE=2 for 2x)');
     process.exit(2);
   }
   if (scale !== 1 && scale !== 2) {
     console.error(`fallback: FALLBACK_SCALE must be 1 or 2, not ${JSON.stringify(process.env.FALLBACK_SCALE)}`);
     process.exit(2);
   }
-  for (const f of await fallbackImages(path.resolve(dir), path.resolve(out ?? dir), scale)) {
+  for (const f of await fallbackImages(path.resolve(dir), path.resolve(out), scale, pages)) {
     console.error(`fallback: wrote ${f} (${WIDTH * scale}x${HEIGHT * scale} px)`);
   }
 }

@@ -160,6 +160,23 @@ export async function reach(page) {
 /** The calculator's code: the wasm-bindgen glue or the wasm (not the loader). */
 export const isCode = (p) => /\/explainer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p);
 
+/** The layout shift since the page loaded (every entry, buffered), read two frames from now:
+ *  by then any shift the last render caused was drawn and recorded (takeRecords has what was
+ *  not yet delivered). `target` is a page or a frame. */
+export function layoutShift(target) {
+  return target.evaluate(() => new Promise((ok) => {
+    let total = 0;
+    const add = (entries) => { for (const e of entries) total += e.value; };
+    const seen = new PerformanceObserver((list) => add(list.getEntries()));
+    seen.observe({ type: 'layout-shift', buffered: true });
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      add(seen.takeRecords());
+      seen.disconnect();
+      ok(total);
+    }));
+  }));
+}
+
 /** Reaches the calculator and waits until it is ready (its code started and rendered). */
 export async function ready(page) {
   await reach(page);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suite, hydrated, looked, isCode, readPage, root, dist, openPage, sliders } from './lib.mjs';
+import { suite, hydrated, looked, isCode, readPage, root, dist, openPage, sliders, layoutShift } from './lib.mjs';
 
 /** The busy mark on the figures' box (aria-busy), or null. */
 const figuresBusy = (frame) => frame.evaluate(() => document.getElementById('out-total').closest('[aria-busy]')?.getAttribute('aria-busy') ?? null);
@@ -122,18 +122,7 @@ for (const lang of ['en', 'es']) {
       // The status region speaks once the link's figures are there, and only those.
       await frame.waitForFunction((t) => document.getElementById('status').textContent.includes(t), shown.total, { timeout: 3000 });
       // The note took no space of its own: nothing moved when it went (or came).
-      // Every shift so far is buffered; one more frame, and those of the last render are in too.
-      const shift = await frame.evaluate(() => new Promise((ok) => {
-        let total = 0;
-        const add = (entries) => { for (const e of entries) total += e.value; };
-        const seen = new PerformanceObserver((list) => add(list.getEntries()));
-        seen.observe({ type: 'layout-shift', buffered: true });
-        requestAnimationFrame(() => requestAnimationFrame(() => {
-          add(seen.takeRecords());
-          seen.disconnect();
-          ok(total);
-        }));
-      }));
+      const shift = await layoutShift(frame);
       assert.ok(shift < 0.01, `layout shift ${shift}`);
       assert.deepEqual(page.errors, []);
       await page.context().close();

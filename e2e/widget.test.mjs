@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, openPage, ready, oracle, readPage, artifacts, calculator } from './lib.mjs';
+import { serve, launch, openPage, ready, oracle, readPage, artifacts, calculator, layoutShift } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -55,19 +55,8 @@ for (const file of ['index.html', 'index.es.html']) test(`${file}: the calculato
   }, served);
   assert.ok(controls.length > 8);
   assert.deepEqual(controls, servedControls);
-  // Every shift since the page loaded (buffered), read two frames after the first render:
-  // by then any shift it caused was drawn and recorded (takeRecords has what was not delivered).
-  const shift = await page.evaluate(() => new Promise((ok) => {
-    let total = 0;
-    const add = (entries) => { for (const e of entries) total += e.value; };
-    const observer = new PerformanceObserver((list) => add(list.getEntries()));
-    observer.observe({ type: 'layout-shift', buffered: true });
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      add(observer.takeRecords());
-      observer.disconnect();
-      ok(total);
-    }));
-  }));
+  // Every shift since the page loaded, two frames after the first render.
+  const shift = await layoutShift(page);
   assert.ok(shift < 0.01, `layout shift ${shift}`);
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -11,17 +11,19 @@ mod read;
 #[cfg(feature = "build")]
 pub use read::{file_date, read, read_bytes, SheetProblem};
 
-/// A 287(g) model, as ICE's SUPPORT TYPE column names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A 287(g) model, as ICE's SUPPORT TYPE column names it. Written in the order the chart
+/// stacks them (the oldest models at the bottom, Task Force on top): [`Model::ALL`]'s order.
+/// Its key, for class names and the CSV, is its name in kebab case: "task-force".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::VariantArray, strum::EnumCount, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Model {
-    TaskForce,
     JailEnforcement,
     WarrantService,
+    TaskForce,
 }
 
 impl Model {
-    /// In the order the chart stacks them (the oldest models at the bottom, Task Force on top).
-    pub const ALL: [Model; 3] = [Model::JailEnforcement, Model::WarrantService, Model::TaskForce];
+    pub const ALL: [Model; <Model as strum::EnumCount>::COUNT] = crate::all();
 
     /// ICE's name for it in the list (spaces trimmed).
     pub fn ice_name(self) -> &'static str {
@@ -34,11 +36,7 @@ impl Model {
 
     /// For class names and the CSV: "task-force".
     pub fn key(self) -> &'static str {
-        match self {
-            Model::TaskForce => "task-force",
-            Model::JailEnforcement => "jail-enforcement",
-            Model::WarrantService => "warrant-service",
-        }
+        self.into()
     }
 
     pub fn from_ice_name(name: &str) -> Option<Model> {
@@ -79,7 +77,7 @@ pub struct Month {
     /// Day 0: the whole month.
     pub month: Date,
     /// Agreements signed in it, by model (in [`Model::ALL`]'s order).
-    pub signed: [u32; 3],
+    pub signed: [u32; Model::ALL.len()],
     /// All dated agreements signed up to its end (or to the list's date).
     pub cumulative: u32,
 }
@@ -139,11 +137,11 @@ impl AgreementList {
     /// Cumulative dated agreements by model on each day one was signed, from `from` on; the
     /// first point is on `from` and holds everything signed before it. Each point is
     /// (day, counts in [`Model::ALL`]'s order).
-    pub fn cumulative(&self, from: Date) -> Vec<(Date, [u32; 3])> {
+    pub fn cumulative(&self, from: Date) -> Vec<(Date, [u32; Model::ALL.len()])> {
         let index = |m: Model| Model::ALL.iter().position(|&x| x == m).unwrap_or(0);
         let mut dated: Vec<(Date, usize)> = self.rows.iter().filter_map(|a| Some((a.signed?, index(a.model)))).collect();
         dated.sort();
-        let mut counts = [0u32; 3];
+        let mut counts = [0u32; Model::ALL.len()];
         let mut out = vec![(from, counts)];
         for (d, m) in dated {
             counts[m] += 1;
@@ -165,7 +163,7 @@ impl AgreementList {
         let (mut y, mut m) = (from.year, from.month);
         let mut cumulative = self.before(from, None);
         while (y, m) <= (self.date.year, self.date.month) {
-            let mut signed = [0u32; 3];
+            let mut signed = [0u32; Model::ALL.len()];
             for (i, model) in Model::ALL.iter().enumerate() {
                 signed[i] = self.rows.iter().filter(|a| a.model == *model && a.signed.is_some_and(|d| d >= from && d.year == y && d.month == m)).count() as u32;
             }

@@ -61,7 +61,8 @@ pub fn publish(root: &Path, dist: &Path) -> Result {
         std::fs::write(dist.join(file), page).map_err(|e| format!("dist/{file}: {e}"))?;
         eprintln!("dist/{file}: the embed page ({})", lang.code());
     }
-    run(Command::new("node").arg(root.join("e2e/fallback.mjs")).arg(dist))
+    let pages = Lang::ALL.map(|l| format!("{}={}", Files::of(l).page, Files::of(l).fallback));
+    run(Command::new("node").arg(root.join("e2e/fallback.mjs")).arg(dist).arg(dist).args(pages))
 }
 
 /// (hex, `sha384-` base64) of `bytes`: the file's name and its SRI hash.
