@@ -1,18 +1,22 @@
 // Trunk's pre_build hook: the page's own script and stylesheet, minified, for the release
 // build (`target/web/`, which index.html links). The sources in assets/ keep their comments;
-// readers download neither. JS: terser; the loader is a classic script (it must run before the
-// body is parsed, in every browser), so it is wrapped in a strict function: its names stay
-// its own, and mangled. CSS: comments and runs of white space removed, nothing else.
+// readers download neither. JS: the loader's files (assets/loader/, one per job) bundled by
+// esbuild from main.js into one script, then terser; the loader is a classic script (it must
+// run before the body is parsed, in every browser), so it is wrapped in a strict function: its
+// names stay its own, and mangled. CSS: comments and runs of white space removed, nothing else.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { minify } from 'terser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'target/web');
 await mkdir(out, { recursive: true });
 
-const js = await readFile(path.join(root, 'assets/loader.js'), 'utf8');
+// One module with no imports left (and no syntax lowered: the sources are what browsers run).
+const bundled = await build({ entryPoints: [path.join(root, 'assets/loader/main.js')], bundle: true, format: 'esm', write: false, charset: 'utf8', legalComments: 'none', logLevel: 'warning' });
+const js = bundled.outputFiles[0].text;
 const small = await minify(`(() => {\n'use strict';\n${js}\n})();`, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
 await writeFile(path.join(out, 'loader.js'), small.code);
 

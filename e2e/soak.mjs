@@ -17,7 +17,7 @@ if (!SLIDERS.length) throw new Error('soak: the figures binary could not list th
 
 const N = Number(process.argv[2] ?? process.env.SOAK_LOADS ?? 500);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 2);
-// The loader's watchdog (WATCHDOG_MS in assets/loader.js): a load that needs it is a stall.
+// The loader's watchdog (WATCHDOG_MS in assets/loader/watchdog.js): a load that needs it is a stall.
 const BOUND_MS = Number(process.env.SOAK_BOUND_MS ?? 8000);
 const SEED = Number(process.env.SOAK_SEED ?? 12);
 const WARM = process.env.SOAK_WARM === '1';

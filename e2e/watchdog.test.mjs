@@ -1,4 +1,4 @@
-// The loader's watchdog (WATCHDOG_MS in assets/loader.js, 8 s): a start that is not ready in
+// The loader's watchdog (WATCHDOG_MS in assets/loader/watchdog.js, 8 s): a start that is not ready in
 // time is tried once more (a reload), and if that fails too the reader is told, with figures
 // and controls that agree. And the cases where a start is easy to lose: a frozen background
 // tab, the back/forward cache, an iframe hidden with display:none.

@@ -27,7 +27,7 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
         return Err(format!("the page must contain `{ROOT}` exactly once"));
     }
     let ui = &CONTENT.ui;
-    // The calculator's code loads when it is needed (assets/loader.js), not with the page:
+    // The calculator's code loads when it is needed (assets/loader/), not with the page:
     // Trunk's preload links become data on <html>, where the loader (which may run before
     // the body is parsed) finds them.
     let (out, glue) = take_link(template, "modulepreload")?;

@@ -1,7 +1,7 @@
 //! Shareable scenarios: the calculator's inputs and the language in a link's query string.
 //! Parsing is pure and total: out-of-range numbers are clamped (by [`Inputs::clamped`], the one
 //! clamp), malformed ones ignored, unknown keys skipped; it never panics (property-tested).
-//! `?theme=` is the loader's (`assets/loader.js`): it needs no wasm.
+//! `?theme=` is the loader's (`assets/loader/links.js`): it needs no wasm.
 //!
 //! `?officers=9000&salary=80000&benefits=62.7&overtime=25&awards=1000&equipment=1&rule=reuters&lang=es`
 

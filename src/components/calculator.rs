@@ -27,10 +27,10 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     // Computed once per render and shared (not copied) by the pinned figures and the results.
     let figures = Rc::new(Figures::new(inputs, lang));
     // The scenario as a link's query, for the loader, which points the language links at it
-    // (assets/loader.js `pointLangLinks`). None at the defaults: those links stay plain.
+    // (assets/loader/links.js `pointLangLinks`). None at the defaults: those links stay plain.
     let scenario = (*inputs != CONTENT.defaults()).then(|| url::to_query(inputs, lang));
     html! {
-        // data-calculator, data-scenario, data-figures: the loader's markers (assets/loader.js),
+        // data-calculator, data-scenario, data-figures: the loader's markers (assets/loader/),
         // not styling.
         <section class="calculator" data-calculator="" data-scenario={scenario} aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>

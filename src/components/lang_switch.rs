@@ -12,7 +12,7 @@ pub struct LangSwitchProps {
 
 /// English / Español: links to each language's prerendered page, as readers without script
 /// follow them. Static markup (outside the island). Where they go with script is the loader's
-/// one rule (assets/loader.js `pointLangLinks`): the same query, and the calculator's scenario.
+/// one rule (assets/loader/links.js `pointLangLinks`): the same query, and the calculator's scenario.
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let ui = &CONTENT.ui;

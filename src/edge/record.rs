@@ -28,7 +28,7 @@ pub fn mark_ready() {
     }
 }
 
-/// Adds a start step to the loader's record (`window.__explainerSteps`, assets/loader.js), so
+/// Adds a start step to the loader's record (`window.__explainerSteps`, assets/loader/boot.js), so
 /// a start that stalls shows how far the wasm got.
 pub fn step(name: &str) {
     let Some(window) = web_sys::window() else { return };
