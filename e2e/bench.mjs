@@ -10,7 +10,7 @@ import { serve, launch, dist, root, CHROMIUM_ARGS } from './lib.mjs';
 import { load, inputLatency, median, pct, THROTTLE, PHONE } from './bench-lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const tl = path.join(root, 'e2e/node_modules/@knight-lab/timelinejs');
+const tl = path.join(root, 'node_modules/@knight-lab/timelinejs');
 const require = createRequire(import.meta.url);
 const tlVersion = require('@knight-lab/timelinejs/package.json').version;
 

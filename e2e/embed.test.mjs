@@ -9,8 +9,8 @@ suite({
   mounts: {
     '/widget/': dist,
     '/demo/': path.join(root, 'demo'),
-    '/vendor/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
-    '/vendor/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
+    '/vendor/pym.v1.min.js': path.join(root, 'node_modules/pym.js/dist/pym.v1.min.js'),
+    '/vendor/frames.umd.js': path.join(root, 'node_modules/@newswire/frames/dist/frames.umd.js'),
   },
 }, (s) => ({ server, browser } = s));
 

@@ -8,7 +8,7 @@ import { readFile, cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, dist } from './lib.mjs';
-import { fallbackImages, compose, WIDTH, HEIGHT } from './fallback.mjs';
+import { fallbackImages, compose, WIDTH, HEIGHT } from '../build/fallback.mjs';
 
 let server, browser, tmp;
 before(async () => {

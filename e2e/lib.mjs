@@ -75,8 +75,8 @@ export async function serve(dir = dist, { headers = { 'content-security-policy':
  *  tests mount them: the host page's paths. */
 export const HOST_MOUNTS = {
   '/demo/': path.join(root, 'demo'),
-  '/vendor/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
-  '/vendor/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
+  '/vendor/pym.v1.min.js': path.join(root, 'node_modules/pym.js/dist/pym.v1.min.js'),
+  '/vendor/frames.umd.js': path.join(root, 'node_modules/@newswire/frames/dist/frames.umd.js'),
 };
 
 /** A news site and the widget's host on two origins (two loopback ports), as in production:

@@ -10,8 +10,8 @@ import { serve, launch, openPage, hydrated, ready, readPage, oracle, dist, root 
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const VENDOR = {
-  'https://pym.nprapps.org/pym.v1.min.js': path.join(root, 'e2e/node_modules/pym.js/dist/pym.v1.min.js'),
-  'https://unpkg.com/@newswire/frames@1.0.0/dist/frames.umd.js': path.join(root, 'e2e/node_modules/@newswire/frames/dist/frames.umd.js'),
+  'https://pym.nprapps.org/pym.v1.min.js': path.join(root, 'node_modules/pym.js/dist/pym.v1.min.js'),
+  'https://unpkg.com/@newswire/frames@1.0.0/dist/frames.umd.js': path.join(root, 'node_modules/@newswire/frames/dist/frames.umd.js'),
 };
 
 let widget, host, browser, model;
@@ -56,7 +56,7 @@ async function copyCode(page, kind) {
 }
 
 /** A blank host page on another origin with `snippet` pasted verbatim; the parents' scripts are
- *  answered from e2e/node_modules at the addresses the codes name. */
+ *  answered from node_modules at the addresses the codes name. */
 async function hostPage(snippet, width, name) {
   host.addPage(`/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title></head>
 <body><h1>A news story</h1><p>Text before the widget.</p>

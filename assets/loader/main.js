@@ -6,7 +6,7 @@
 // The page gets them as one classic script in <head>, neither async nor a module: it runs
 // before the body is parsed, so before the first paint, in every browser (`blocking="render"`
 // is Chromium's alone: Firefox and WebKit painted the default figures of a shared link before
-// it ran). e2e/minify.mjs bundles these files into one strict function (esbuild) and minifies
+// it ran). build/minify.mjs bundles these files into one strict function (esbuild) and minifies
 // it (terser).
 //
 // What it knows of the markup is the prerendered page's contract with it, written by the

@@ -2,7 +2,7 @@
 //! prerender writes the pages and one-file builds (Trunk builds the default language's page,
 //! which the prerender fills in place), the publishing kit the embed pages and fallback images;
 //! the widget, the embed codes and the size check link to or read them by these names.
-//! `e2e/fallback.mjs` gets them from the build. The browser tests spell them out again on
+//! `build/fallback.mjs` gets them from the build. The browser tests spell them out again on
 //! purpose: these are the addresses newsrooms' embed codes already point to, so a rename must
 //! fail those tests, not follow silently.
 

@@ -67,7 +67,7 @@ fn build(root: &Path) -> Result<sizes::Sizes> {
     let dist = root.join("dist");
     publish::publish(root, &dist)?;
     sizes::gzip_all(&dist)?;
-    run(Command::new("node").arg(root.join("e2e/precompress.mjs")).arg(&dist))?;
+    run(Command::new("node").arg(root.join("build/precompress.mjs")).arg(&dist))?;
     let s = sizes::measure(&dist)?;
     eprintln!(
         "dist: the page loads {} files, {} bytes gzip ({} brotli); the calculator's code (when reached) {} bytes gzip ({} brotli; wasm {} bytes, {} gzip); a one-file build at most {} bytes gzip; a listing page of ICE's agreements at most {} bytes gzip",

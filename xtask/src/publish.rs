@@ -6,7 +6,7 @@
 //!   texts are in `assets/publish.toml`; its script and style in `assets/publish.{js,css}`. Same
 //!   strict CSP as the widget: no inline script or style, SRI on the script, stylesheet and wasm.
 //! - `dist/fallback.png` and `dist/fallback.es.png`: the share card and fallback image, a
-//!   screenshot of each prerendered page's key content by headless Chromium (`e2e/fallback.mjs`),
+//!   screenshot of each prerendered page's key content by headless Chromium (`build/fallback.mjs`),
 //!   1200 x 630 px, or 2400 x 1260 with `FALLBACK_SCALE=2`.
 
 use std::path::Path;
@@ -62,7 +62,7 @@ pub fn publish(root: &Path, dist: &Path) -> Result {
         eprintln!("dist/{file}: the embed page ({})", lang.code());
     }
     let pages = Lang::ALL.map(|l| format!("{}={}", Files::of(l).page, Files::of(l).fallback));
-    run(Command::new("node").arg(root.join("e2e/fallback.mjs")).arg(dist).arg(dist).args(pages))
+    run(Command::new("node").arg(root.join("build/fallback.mjs")).arg(dist).arg(dist).args(pages))
 }
 
 /// (hex, `sha384-` base64) of `bytes`: the file's name and its SRI hash.

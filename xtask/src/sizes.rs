@@ -1,6 +1,6 @@
 //! What a reader downloads, measured on the build in dist/, against the size budgets.
 //! Every figure is the size of a precompressed copy the build writes for static hosts (`.gz`
-//! by [`gzip_all`] with gzip -9, `.br` by `e2e/precompress.mjs` with brotli 11), so the
+//! by [`gzip_all`] with gzip -9, `.br` by `build/precompress.mjs` with brotli 11), so the
 //! budgets measure the very files a host serves. Achieved sizes: BENCHMARKS.md.
 
 use std::path::Path;

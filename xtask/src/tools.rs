@@ -1,6 +1,6 @@
 //! The tools the commands need, installed when missing (and quick when nothing is): the wasm32
-//! target, trunk, wasm-bindgen-cli equal to the locked wasm-bindgen, the npm packages of e2e/
-//! (wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, terser, ...), and the browsers
+//! target, trunk, wasm-bindgen-cli equal to the locked wasm-bindgen, the npm packages (package.json:
+//! esbuild, wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, terser, ...), and the browsers
 //! from Debian: chromium + chromium-driver, firefox-esr, webkit2gtk-driver (WebKitWebDriver and
 //! its MiniBrowser) and xvfb (the display WebKit needs; the WebKit tests start it themselves).
 //! Trunk always runs offline: it only uses tools on PATH.
@@ -16,7 +16,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Cargo's and npm's tool folders first, so the tools installed here are the ones found.
 pub fn tool_path(root: &Path) {
-    let mut paths = vec![root.join("e2e/node_modules/.bin")];
+    let mut paths = vec![root.join("node_modules/.bin")];
     if let Some(home) = env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))) {
         paths.push(home.join("bin"));
     }
@@ -57,7 +57,7 @@ pub fn ensure_tools(root: &Path, browser: bool) -> Result {
     }
     npm_install(root)?;
     if !output("wasm-opt", &["--version"]).is_some_and(|v| v.contains("version 132")) {
-        return Err("wasm-opt 132 (npm binaryen@132.0.0) is not on PATH after npm ci in e2e/".into());
+        return Err("wasm-opt 132 (npm binaryen@132.0.0) is not on PATH after npm ci".into());
     }
     if browser {
         ensure_browsers()?;
@@ -65,15 +65,15 @@ pub fn ensure_tools(root: &Path, browser: bool) -> Result {
     Ok(())
 }
 
-/// npm packages (wasm-opt, playwright-core, ...) from e2e/package-lock.json, when it changed.
+/// npm packages (esbuild, wasm-opt, playwright-core, ...) from package-lock.json, when it
+/// changed: one package for the build steps (build/) and the browser tests (e2e/).
 fn npm_install(root: &Path) -> Result {
-    let e2e = root.join("e2e");
-    let stamp = e2e.join("node_modules/.package-lock.json");
+    let stamp = root.join("node_modules/.package-lock.json");
     let fresh = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
-    if fresh(&stamp).is_some_and(|s| fresh(&e2e.join("package-lock.json")).is_some_and(|l| s >= l)) {
+    if fresh(&stamp).is_some_and(|s| fresh(&root.join("package-lock.json")).is_some_and(|l| s >= l)) {
         return Ok(());
     }
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root))
 }
 
 /// Each Debian package the browser tests need, with a file it installs (e2e/lib.mjs and

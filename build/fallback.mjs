@@ -6,11 +6,12 @@
 // Headless Chromium lays these out as a card (assets/card.css) and takes a 1200 x 630 px
 // screenshot (FALLBACK_SCALE=2: 2400 x 1260). No script of the page runs: the prerendered
 // markup is the source. Fails if the card's content does not fit.
-// Usage: node e2e/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE... (the build passes each language's
+// Usage: node build/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE... (the build passes each language's
 // page and image, named in core/src/files.rs only).
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, root } from './lib.mjs';
+// The browser tests' static server and Chromium launcher: the card is laid out as they see pages.
+import { serve, launch, root } from '../e2e/lib.mjs';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -105,7 +106,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const scale = Number(process.env.FALLBACK_SCALE ?? 1);
   const pages = pairs.map((p) => p.split('='));
   if (!dir || !out || !pages.length || pages.some((p) => p.length !== 2 || !p[0] || !p[1])) {
-    console.error('usage: node e2e/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE...  (FALLBACK_SCALE=2 for 2x)');
+    console.error('usage: node build/fallback.mjs DIST_DIR OUT_DIR PAGE=IMAGE...  (FALLBACK_SCALE=2 for 2x)');
     process.exit(2);
   }
   if (scale !== 1 && scale !== 2) {

@@ -2,14 +2,14 @@
 // (`cargo xtask build` writes the `.gz` copies with gzip -9), for static hosts that serve
 // precompressed files
 // (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, S3/CDN uploads with
-// Content-Encoding). Prints each file's sizes. Usage: node e2e/precompress.mjs dist
+// Content-Encoding). Prints each file's sizes. Usage: node build/precompress.mjs dist
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dir = process.argv[2];
 if (!dir) {
-  console.error('usage: node e2e/precompress.mjs DIST_DIR');
+  console.error('usage: node build/precompress.mjs DIST_DIR');
   process.exit(2);
 }
 const worth = /\.(html|js|css|wasm|svg|csv)$/;
