@@ -6,6 +6,7 @@
 //! it, and `tests/prerender.rs` checks the result.
 
 use explainer_core::content::Lang;
+use explainer_core::embed::Theme;
 use explainer_core::html::escape as escape_attr;
 
 use crate::content::CONTENT;
@@ -34,11 +35,13 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
     let (out, wasm) = take_link(&out, "preload")?;
     let mut out = out.replacen(ROOT, &format!(r#"<div id="explainer">{}</div>"#, render(lang)), 1);
     // <html>'s attributes: the language, each language's page (a link asking for the other
-    // language goes there), where the code is, with its SRI hashes, and the loader's notes in
-    // this language (the loader has no text of its own).
+    // language goes there), where the code is, with its SRI hashes, what a link may ask for
+    // (its keys' patterns, the themes), and the loader's notes in this language (the loader has
+    // no text of its own).
     let pages: Vec<String> = Lang::ALL.iter().map(|&l| format!("{}={}", l.code(), crate::edge::prerender_file(l))).collect();
+    let themes: Vec<&str> = Theme::ALL.iter().map(|t| t.code()).collect();
     let html = format!(
-        r#" lang="{}" data-pages="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}" data-note-loading="{}" data-note-failed="{}" data-note-failed-link="{}""#,
+        r#" lang="{}" data-pages="{}" data-glue="{}" data-glue-integrity="{}" data-wasm="{}" data-wasm-integrity="{}" data-keys="{}" data-themes="{}" data-note-loading="{}" data-note-failed="{}" data-note-failed-link="{}""#,
         lang.code(),
         escape_attr(&pages.join(" ")),
         escape_attr(&glue.href),
@@ -46,6 +49,7 @@ pub fn page(template: &str, lang: Lang) -> Result<String, String> {
         escape_attr(&wasm.href),
         escape_attr(&wasm.integrity),
         escape_attr(&explainer_core::url::key_patterns()),
+        escape_attr(&themes.join(" ")),
         escape_attr(ui.loading_scenario.get(lang)),
         escape_attr(ui.not_started.get(lang)),
         escape_attr(ui.not_started_link.get(lang)),

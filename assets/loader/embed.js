@@ -2,7 +2,7 @@
 import { boot, page, params } from './boot.js';
 
 /** The height of the slices that tell where an iframe is visible, in px (followVisible). */
-export const SLICE = 48;
+const SLICE = 48;
 
 export function embed() {
   const parent = window.parent;
@@ -34,7 +34,7 @@ export function embed() {
 // the controls. IntersectionObserver measures against the top page's viewport, even across
 // origins, but only calls back at threshold crossings: thin slices over the calculator give
 // a call every few pixels of scrolling (none while a slider is dragged: nothing moves).
-export function followVisible() {
+function followVisible() {
   if (typeof IntersectionObserver !== 'function') return;
   const probe = Object.assign(document.createElement('div'), { className: 'vis-probe' });
   probe.setAttribute('aria-hidden', 'true');

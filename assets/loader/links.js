@@ -1,11 +1,13 @@
 // What the link asks for (?theme=, a scenario, a language), and where the EN/ES links go.
 import { boot, page, params } from './boot.js';
 
-/** `?theme=light|dark|auto` (the last valid one wins): `data-theme`, which the stylesheet
- *  prefers over `prefers-color-scheme`. */
+/** `?theme=` (the last valid one wins; the prerender step writes the themes on <html>,
+ *  `data-themes="auto light dark"`, from explainer_core::embed::Theme): `data-theme`, which the
+ *  stylesheet prefers over `prefers-color-scheme` (it has no rule for `auto`: the system's). */
 export function applyTheme() {
-  const theme = params.getAll('theme').filter((t) => /^(light|dark|auto)$/.test(t)).pop();
-  if (theme === 'light' || theme === 'dark') page.dataset.theme = theme;
+  const themes = (page.dataset.themes || '').split(' ');
+  const theme = params.getAll('theme').filter((t) => t && themes.includes(t)).pop();
+  if (theme) page.dataset.theme = theme;
 }
 
 /** Whether the link asks for a scenario: only malformed values means the defaults, so nothing
@@ -43,6 +45,12 @@ export function pointLangLinks() {
     const to = pageOf(a.hreflang);
     if (to) a.setAttribute('href', to + (q && '?' + q));
   }
+}
+
+/** Once the calculator runs: the language links follow its scenario, at each change. */
+export function followScenario() {
+  pointLangLinks();
+  new MutationObserver(pointLangLinks).observe(boot.root, { subtree: true, attributes: true, attributeFilter: ['data-scenario'] });
 }
 
 /** A link asking for the other language goes to that language's page, with the same query

@@ -1,7 +1,7 @@
 // Ready, retry, give up: the start is watched, retried once from a fresh document, and
 // otherwise stopped with the prerendered content readable.
-import { RETRY, boot, history_, isTrap, page, stage, step } from './boot.js';
-import { pointLangLinks } from './links.js';
+import { RETRY, boot, history_, isTrap, page, step } from './boot.js';
+import { followScenario } from './links.js';
 import { hidePending } from './pending.js';
 import { remember, setEarly } from './early.js';
 
@@ -20,8 +20,7 @@ export function onReady() {
   boot.root.removeEventListener('change', remember, true);
   setEarly(true);
   boot.early.clear();
-  pointLangLinks();
-  new MutationObserver(pointLangLinks).observe(boot.root, { subtree: true, attributes: true, attributeFilter: ['data-scenario'] });
+  followScenario();
 }
 
 export function forgetRetry() {

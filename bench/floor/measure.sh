@@ -6,20 +6,20 @@
 #   cargo build --release --target wasm32-unknown-unknown   (profile as in /Cargo.toml)
 #   wasm-bindgen --target=web --no-typescript                (what Trunk passes in release)
 #   wasm-opt -Oz                                            (index.html: data-wasm-opt="z")
-# with the same tools: wasm-bindgen-cli 0.2.130, wasm-opt 132 from e2e/node_modules (npm
+# with the same tools: wasm-bindgen-cli 0.2.130, wasm-opt 132 from node_modules (npm
 # binaryen@132). Trunk does not minify the glue (Trunk.toml leaves `minify` at "never").
-# Sizes: gzip -9 -n (as xtask/src/sizes.rs), brotli quality 11 (as e2e/precompress.mjs).
+# Sizes: gzip -9 -n (as xtask/src/sizes.rs), brotli quality 11 (as build/precompress.mjs).
 # Usage: bench/floor/measure.sh   (from anywhere; the build goes to bench/floor/target)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-export PATH="$root/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TARGET_DIR="$here/target"
 cd "$here"
 
 wasm-bindgen --version | grep -q ' 0.2.130' || { echo "need wasm-bindgen-cli 0.2.130 (cargo xtask build installs it)" >&2; exit 1; }
-wasm-opt --version | grep -q 'version 132' || { echo "need wasm-opt 132: npm ci in e2e/" >&2; exit 1; }
+wasm-opt --version | grep -q 'version 132' || { echo "need wasm-opt 132: npm ci at the top of the repository" >&2; exit 1; }
 
 cargo build --release --locked --target wasm32-unknown-unknown
 out="$CARGO_TARGET_DIR/out"

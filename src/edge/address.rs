@@ -1,11 +1,10 @@
 //! The address bar and the links that carry a scenario: reading a shared link, following the
-//! scenario in the address, copy link's link. (The language links are the loader's.) What a link means is
-//! `explainer_core::url`.
+//! scenario in the address, copy link's link (the language links are the loader's). What a
+//! link means is `explainer_core::url`.
 
 use explainer_core::content::Lang;
 use explainer_core::model::Inputs;
 use explainer_core::url::{self, Scenario};
-
 
 /// The scenario in the page's query string, if any.
 pub fn read_scenario() -> Option<Scenario> {

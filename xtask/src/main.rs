@@ -8,8 +8,9 @@
 //!   cargo xtask soak [N]  N cold loads of shared links (default 500); writes BENCHMARKS.md "Soak"
 //!
 //! Tools: the wasm32 target, trunk 0.21.14, wasm-bindgen-cli equal to the locked
-//! wasm-bindgen, binaryen's wasm-opt and the test packages from npm (e2e/), and Debian's
-//! chromium + chromium-driver, firefox-esr, webkit2gtk-driver and xvfb. Trunk always runs offline: it only uses tools on PATH.
+//! wasm-bindgen, binaryen's wasm-opt and the packages of the build steps and the browser tests
+//! from npm (package.json), and Debian's chromium + chromium-driver, firefox-esr,
+//! webkit2gtk-driver and xvfb. Trunk always runs offline: it only uses tools on PATH.
 
 mod publish;
 mod sizes;

@@ -68,6 +68,13 @@ pub fn ensure_tools(root: &Path, browser: bool) -> Result {
 /// npm packages (esbuild, wasm-opt, playwright-core, ...) from package-lock.json, when it
 /// changed: one package for the build steps (build/) and the browser tests (e2e/).
 fn npm_install(root: &Path) -> Result {
+    // The packages were in e2e/ until issue 26: an old copy there would shadow these for
+    // e2e/*.mjs (node looks beside a script first).
+    let old = root.join("e2e/node_modules");
+    if old.exists() {
+        eprintln!("removing e2e/node_modules: the npm packages are at the top now (package.json)");
+        std::fs::remove_dir_all(&old).map_err(|e| format!("{}: {e}", old.display()))?;
+    }
     let stamp = root.join("node_modules/.package-lock.json");
     let fresh = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
     if fresh(&stamp).is_some_and(|s| fresh(&root.join("package-lock.json")).is_some_and(|l| s >= l)) {
