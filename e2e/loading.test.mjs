@@ -52,7 +52,8 @@ test('the language links: this page\'s query before the code runs, the calculato
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
   const officers = await page.inputValue('#officers');
-  // The link changes with the calculator, not 250 ms later with the address.
+  // The link follows the calculator's scenario (its data-scenario), which the address follows
+  // only once the reader pauses.
   await page.waitForFunction((v) => new URL(document.querySelector('nav.lang a[hreflang="es"]').href).searchParams.get('officers') === v, officers);
   const link = await href('es');
   assertScenarioLink(link, 'index.es.html', { officers, theme: 'dark', childId: 'x' });
@@ -92,6 +93,22 @@ test('?theme=dark and ?lang apply without loading the code (the other language i
   assert.deepEqual((await looked(es)).filter((n) => /^(start|fetch)/.test(n)), []);
   assert.deepEqual(codeRequests(), []);
   await es.close();
+});
+
+// Issue 26: the themes come from <html data-themes> (the embed codes' list), not the loader.
+test('?theme=: the last theme the widget has wins; others are ignored; auto follows the system', async () => {
+  for (const [query, theme, scheme, background] of [
+    ['theme=dark&theme=blue', 'dark', 'light', 'rgb(18, 20, 23)'],
+    ['theme=light&theme=', 'light', 'dark', 'rgb(255, 255, 255)'],
+    ['theme=blue', null, 'light', 'rgb(255, 255, 255)'],
+    ['theme=dark&theme=auto', 'auto', 'dark', 'rgb(18, 20, 23)'],
+    ['theme=dark&theme=auto', 'auto', 'light', 'rgb(255, 255, 255)'],
+  ]) {
+    const page = await openPage(browser, `${server.base}/widget/?${query}`, { ...PHONE, colorScheme: scheme });
+    assert.equal(await page.getAttribute('html', 'data-theme'), theme, query);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), background, `${query}, system ${scheme}`);
+    await page.close();
+  }
 });
 
 test('a keyboard reader starts it with the first Tab; a touch or click does too', async () => {

@@ -89,6 +89,8 @@ fn the_code_is_not_preloaded_but_named_on_the_page() {
     assert!(entries.iter().map(|e| e.0).eq(explainer_core::url::keys()), "{keys}");
     assert!(entries.iter().all(|(_, p)| p.starts_with('^') && p.ends_with('$')), "{keys}");
     assert!(entries.contains(&("rule", "^(dhs|reuters)$")) && entries.contains(&("lang", "^([eE][nN]|[eE][sS])$")), "{keys}");
+    // The themes `?theme=` may ask for, for the loader: the embed codes' list (one home).
+    assert!(page.contains(r#" data-themes="auto light dark" "#), "the themes on <html>");
     assert!(page.contains(r#"<div id="explainer"><article lang="en""#));
     // The loader's notes, in the page's language (it has no text of its own).
     for lang in Lang::ALL {

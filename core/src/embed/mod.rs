@@ -44,8 +44,9 @@ pub enum Theme {
 impl Theme {
     pub const ALL: [Theme; <Theme as strum::EnumCount>::COUNT] = crate::all();
 
-    /// Its value in `?theme=` (and in the embed page's form). The loader (`applyTheme`) and the
-    /// stylesheet (`[data-theme]`) read the same words in the browser.
+    /// Its value in `?theme=` (and in the embed page's form). The loader (`applyTheme`) takes the
+    /// list from `<html data-themes>` (the prerender step writes it from [`Theme::ALL`]); the
+    /// stylesheet's `[data-theme]` rules name light and dark.
     pub fn code(self) -> &'static str {
         self.into()
     }
