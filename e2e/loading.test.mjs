@@ -52,7 +52,7 @@ test('the language links: this page\'s query before the code runs, the calculato
   await page.focus('#officers');
   await page.keyboard.press('PageUp');
   const officers = await page.inputValue('#officers');
-  // The link follows the calculator's scenario (its data-scenario), which the address follows
+  // The link follows the calculator's scenario (its data-lang-query), which the address follows
   // only once the reader pauses.
   await page.waitForFunction((v) => new URL(document.querySelector('nav.lang a[hreflang="es"]').href).searchParams.get('officers') === v, officers);
   const link = await href('es');

@@ -22,6 +22,10 @@ pub struct IslandProps {
     /// The focus and the open notes of the prerendered markup, to give back.
     #[prop_or_default]
     pub kept: edge::Kept,
+    /// The page's query as it was opened (`location.search`): its keys other than a scenario's
+    /// (`?theme=`, a host's) stay in the language links.
+    #[prop_or_default]
+    pub page_query: AttrValue,
 }
 
 #[component]
@@ -43,12 +47,12 @@ pub fn Island(props: &IslandProps) -> Html {
         });
     }
     // The address follows the scenario once the reader pauses (the language links follow it at
-    // once: the loader reads the calculator's `data-scenario`). Not on the first render:
+    // once: the loader reads the calculator's `data-lang-query`). Not on the first render:
     // nothing changed yet.
     use_effect_after_first(state.inputs, move |&inputs| edge::sync_url_soon(inputs, lang));
     // One callback for the whole life of the island (it wraps the reducer's one dispatch
     // function, so it compares equal across renders): a change does not re-render what did
     // not change.
     let on_change = state.dispatcher().to_callback();
-    html! { <Calculator inputs={state.inputs} {lang} {on_change} /> }
+    html! { <Calculator inputs={state.inputs} {lang} {on_change} page_query={props.page_query.clone()} /> }
 }

@@ -26,7 +26,8 @@ fn main() {
     }
     explainer::edge::step("render");
     let kept = explainer::edge::take_over(&root);
-    yew::Renderer::<Island>::with_root_and_props(root, IslandProps { lang, restore, kept }).render();
+    let page_query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default().into();
+    yew::Renderer::<Island>::with_root_and_props(root, IslandProps { lang, restore, kept, page_query }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

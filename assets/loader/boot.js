@@ -30,8 +30,6 @@ export const boot = {
   watchdog: 0,
   /** The reader's last choice per control before the code ran (kept across a retry). */
   early: new Map(),
-  /** The keys a link's scenario and language use (`data-keys`). */
-  keys: new Set(),
   /** Notes opened for print, closed after. */
   folded: [],
 };

@@ -18,7 +18,6 @@ export function readLink() {
     const at = entry.indexOf('=');
     if (at < 1) continue;
     const key = entry.slice(0, at);
-    boot.keys.add(key);
     const valid = new RegExp(entry.slice(at + 1));
     for (const v of params.getAll(key).map((s) => s.trim())) {
       if (key === 'lang') boot.lang = valid.test(v) ? v.toLowerCase() : boot.lang; // the last valid one wins
@@ -32,13 +31,13 @@ export const pageOf = (lang) => ((page.dataset.pages || '').split(' ').find((p) 
 
 /** Where the EN/ES links go, set here only (the prerender writes the plain links that readers
  *  without script follow): each language's page with this page's query, minus `lang` (the
- *  page is the language). Once the calculator runs, its scenario (`data-scenario`, none at the
- *  defaults) replaces the link's, at once (the address follows 250 ms later); `?theme=` and a
- *  host's keys (Pym.js's `childId`, which its height messages need) stay. */
+ *  page is the language), so `?theme=` and a host's keys (Pym.js's `childId`, which its height
+ *  messages need) stay. Once the calculator runs, the query it writes instead, at each change
+ *  (`data-lang-query`, explainer_core::url::lang_link_query: its scenario, none at the
+ *  defaults, and those other keys); the address follows only once the reader pauses. */
 export function pointLangLinks() {
-  const calc = boot.ready && boot.root.querySelector('[data-calculator]');
-  const query = new URLSearchParams(calc ? calc.dataset.scenario || '' : params);
-  if (calc) for (const [k, v] of params) boot.keys.has(k) || query.append(k, v);
+  const calc = boot.ready && boot.root.querySelector('[data-lang-query]');
+  const query = new URLSearchParams(calc ? calc.dataset.langQuery : params);
   query.delete('lang');
   const q = query.toString();
   for (const a of document.querySelectorAll('a[hreflang]')) {
@@ -50,7 +49,7 @@ export function pointLangLinks() {
 /** Once the calculator runs: the language links follow its scenario, at each change. */
 export function followScenario() {
   pointLangLinks();
-  new MutationObserver(pointLangLinks).observe(boot.root, { subtree: true, attributes: true, attributeFilter: ['data-scenario'] });
+  new MutationObserver(pointLangLinks).observe(boot.root, { subtree: true, attributes: true, attributeFilter: ['data-lang-query'] });
 }
 
 /** A link asking for the other language goes to that language's page, with the same query

@@ -12,7 +12,7 @@
 // What it knows of the markup is the prerendered page's contract with it, written by the
 // prerender step and the components (src/prerender.rs): `<html data-pages data-glue data-wasm
 // data-keys data-note-*>`, `#explainer` (`data-ready` once the code runs), and the markers
-// `[data-calculator]` (its `data-scenario`: the scenario as a link's query, unless the defaults),
+// `[data-calculator]` (its `data-lang-query`: the language links' query, once it runs),
 // `[data-figures]` (busy while a link loads), `[data-pinned]` (the figures that stay on
 // screen) and the language links, `a[hreflang]`. No class names: those are the stylesheet's.
 import { boot, hasWasm, step } from './boot.js';

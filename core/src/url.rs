@@ -275,6 +275,18 @@ mod tests {
             prop_assert!(valid(&s));
         }
     }
+
+    #[test]
+    fn the_language_links_carry_the_scenario_and_the_pages_other_keys_never_lang() {
+        let defaults = CONTENT().defaults();
+        let search = "?theme=dark&officers=9&lang=es&childId=x";
+        assert_eq!(lang_link_query(&defaults, &defaults, search), "theme=dark&childId=x", "plain at the defaults");
+        assert_eq!(lang_link_query(&defaults, &defaults, ""), "");
+        let changed = defaults.with(Field::ALL[0], defaults[Field::ALL[0]] + 1);
+        let link = lang_link_query(&changed, &defaults, search);
+        assert_eq!(link, format!("{}&theme=dark&childId=x", to_query(&changed, Lang::En)));
+        assert!(!link.contains("lang="), "{link}");
+    }
 }
 
 /// The address's query once it follows the scenario: `scenario` (a [`to_query`]), then the
@@ -296,6 +308,15 @@ pub fn keep_others(scenario: &str, search: &str) -> String {
     query
 }
 
+/// The query the language links carry once the calculator runs: the scenario (none at the
+/// defaults: the other page then opens as a plain visit) and the pairs of `search` (the page's
+/// query as it was opened) that are not a scenario's or the language's ([`keep_others`]).
+/// Without `lang`: each language is its own page. The loader sets the links from it.
+pub fn lang_link_query(inputs: &Inputs, defaults: &Inputs, search: &str) -> String {
+    let scenario = if inputs == defaults { String::new() } else { to_query(inputs, Lang::En) };
+    keep_others(&scenario, search)
+}
+
 #[cfg(test)]
 mod keep_others_tests {
     use super::keep_others;
@@ -308,6 +329,7 @@ mod keep_others_tests {
         assert_eq!(keep_others(scenario, "?"), scenario);
         assert_eq!(keep_others("", "?theme=light"), "theme=light");
         assert_eq!(keep_others(scenario, "?offic%65rs=1&a+b=2&&flag"), "officers=100&salary=80000&flag");
+
     }
 }
 

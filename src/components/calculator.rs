@@ -16,23 +16,26 @@ pub struct CalculatorProps {
     pub lang: Lang,
     /// Every change the reader makes.
     pub on_change: Callback<Action>,
+    /// The page's query as it was opened, once the calculator runs (none when prerendered).
+    #[prop_or_default]
+    pub page_query: Option<AttrValue>,
 }
 
 /// The calculator: its pinned figures, the controls, and the rest of the results.
 #[component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
-    let CalculatorProps { inputs, lang, on_change } = props;
+    let CalculatorProps { inputs, lang, on_change, page_query } = props;
     let lang = *lang;
     let ui = &CONTENT.ui;
     // Computed once per render and shared (not copied) by the pinned figures and the results.
     let figures = Rc::new(Figures::new(inputs, lang));
-    // The scenario as a link's query, for the loader, which points the language links at it
-    // (assets/loader/links.js `pointLangLinks`). None at the defaults: those links stay plain.
-    let scenario = (*inputs != CONTENT.defaults()).then(|| url::to_query(inputs, lang));
+    // The language links' query, for the loader, which sets them (assets/loader/links.js
+    // `pointLangLinks`): the scenario, none at the defaults, and the page's other keys.
+    let lang_query = page_query.as_ref().map(|q| url::lang_link_query(inputs, &CONTENT.defaults(), q));
     html! {
-        // data-calculator, data-scenario, data-figures: the loader's markers (assets/loader/),
+        // data-calculator, data-lang-query, data-figures: the loader's markers (assets/loader/),
         // not styling.
-        <section class="calculator" data-calculator="" data-scenario={scenario} aria-labelledby="calculator-title">
+        <section class="calculator" data-calculator="" data-lang-query={lang_query} aria-labelledby="calculator-title">
             <h3 id="calculator-title">{ ui.calculator_heading.get(lang) }</h3>
             <p class="intro">{ ui.calculator_intro.get(lang) }</p>
             <div class="calc-grid" data-figures="">
