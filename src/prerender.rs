@@ -54,6 +54,7 @@ fn rewrite(html: &str, edits: Vec<Edit<'_>>) -> Result<String, String> {
         match count.get() {
             1 => {}
             0 if optional => {}
+            0 => return Err(format!("the page has no `{selector}` (Trunk's page changed?)")),
             n => return Err(format!("the page has {n} `{selector}` (one expected)")),
         }
     }
@@ -65,13 +66,16 @@ fn set(el: &mut Element, name: &str, value: &str) -> Result<(), String> {
     el.set_attribute(name, &escape_attr(value)).map_err(|e| e.to_string())
 }
 
+/// An attribute's value as the page writes it (lol_html does not decode entities: Trunk's file
+/// names and hashes have none).
 fn get(el: &Element, name: &str) -> Result<String, String> {
     el.get_attribute(name).ok_or_else(|| format!("no {name}"))
 }
 
-/// The element's start tag, written again from its attributes (in their order).
+/// The element's start tag, written again from its attributes (in their order), each value as
+/// the page wrote it (so not escaped again; a single-quoted one may hold `"`).
 fn start_tag(el: &Element) -> String {
-    let attrs: String = el.attributes().iter().map(|a| format!(r#" {}="{}""#, a.name(), escape_attr(&a.value()))).collect();
+    let attrs: String = el.attributes().iter().map(|a| format!(r#" {}="{}""#, a.name(), a.value().replace('"', "&quot;"))).collect();
     format!("<{}{attrs}>", el.tag_name())
 }
 
@@ -177,15 +181,17 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
         }),
         // A classic script, as in the page: it runs where it stands, before the body is parsed.
         one("script[src]", |el| {
-            el.replace(&format!("<script>\n{}\n</script>", text(&get(el, "src")?)?), ContentType::Html);
+            let src = get(el, "src")?;
+            el.replace(&format!("<script>\n{}\n</script>", inline(&src, text(&src)?, "</script")?), ContentType::Html);
             Ok(())
         }),
         // `hidden` alone loses to the stylesheet's `.lang { display: flex }`.
         one("link[rel=stylesheet]", |el| {
-            el.replace(&format!("<style>\n{}\nnav.lang[hidden] {{ display: none; }}\n</style>", text(&get(el, "href")?)?), ContentType::Html);
+            let href = get(el, "href")?;
+            el.replace(&format!("<style>\n{}\nnav.lang[hidden] {{ display: none; }}\n</style>", inline(&href, text(&href)?, "</style")?), ContentType::Html);
             Ok(())
         }),
-        one("link[rel=icon]", |el| {
+        maybe("link[rel=icon]", |el| {
             el.remove();
             Ok(())
         }),
@@ -195,6 +201,14 @@ pub fn standalone(page: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) ->
         // file either (the section is there when the content has a list).
         maybe("p.ag-links", |el| set(el, "hidden", "")),
     ])
+}
+
+/// A file's text to put inside its tag, unless it would end the tag early.
+fn inline(name: &str, text: String, end: &str) -> Result<String, String> {
+    match text.to_ascii_lowercase().contains(end) {
+        true => Err(format!("{name} holds `{end}`: it cannot be inlined")),
+        false => Ok(text),
+    }
 }
 
 /// The listing page of ICE's agreements in `lang` (every agreement, by state): the head of

@@ -75,6 +75,9 @@ fn every_event_and_default_figure_is_in_both_pages() {
 #[test]
 fn the_page_needs_exactly_one_root() {
     assert!(prerender::page("<html lang=\"en\"><title></title>", Lang::En).is_err());
+    let none = template().replace(r#"<div id="explainer"></div>"#, "");
+    let error = prerender::page(&none, Lang::En).unwrap_err();
+    assert!(error.contains("no `div#explainer`"), "{error}");
     // Each edit finds its element once, or the build stops naming it.
     let two = template().replace(r#"<div id="explainer"></div>"#, r#"<div id="explainer"></div><div id="explainer"></div>"#);
     let error = prerender::page(&two, Lang::En).unwrap_err();
@@ -172,4 +175,7 @@ fn the_one_file_build_inlines_everything() {
     assert!(one.contains("<html lang=\"es\""));
     let missing = prerender::standalone(&page, |n: &str| if n.ends_with(".wasm") { Err(format!("{n}: not found")) } else { files(n) }).unwrap_err();
     assert!(missing.contains("explainer-1a2b_bg.wasm"), "{missing}");
+    // A file that would end its inline tag early stops the build, naming it.
+    let closing = prerender::standalone(&page, |n: &str| if n.ends_with("loader-1.js") { Ok(b"x = '</SCRIPT>';".to_vec()) } else { files(n) }).unwrap_err();
+    assert!(closing.contains("./loader-1.js") && closing.contains("</script"), "{closing}");
 }

@@ -310,8 +310,9 @@ pub fn keep_others(scenario: &str, search: &str) -> String {
 
 /// The query the language links carry once the calculator runs: the scenario (none at the
 /// defaults: the other page then opens as a plain visit) and the pairs of `search` (the page's
-/// query as it was opened) that are not a scenario's or the language's ([`keep_others`]).
-/// Without `lang`: each language is its own page. The loader sets the links from it.
+/// query as it was opened) that are not a scenario's or the language's ([`keep_others`]: nor
+/// written with `%` or `+`, as in the address). Without `lang`: each language is its own page.
+/// The loader sets the links from it.
 pub fn lang_link_query(inputs: &Inputs, defaults: &Inputs, search: &str) -> String {
     let scenario = if inputs == defaults { String::new() } else { to_query(inputs, Lang::En) };
     keep_others(&scenario, search)
@@ -329,7 +330,6 @@ mod keep_others_tests {
         assert_eq!(keep_others(scenario, "?"), scenario);
         assert_eq!(keep_others("", "?theme=light"), "theme=light");
         assert_eq!(keep_others(scenario, "?offic%65rs=1&a+b=2&&flag"), "officers=100&salary=80000&flag");
-
     }
 }
 
