@@ -16,9 +16,10 @@ pub struct CalculatorProps {
     pub lang: Lang,
     /// Every change the reader makes.
     pub on_change: Callback<Action>,
-    /// The page's query as it was opened, once the calculator runs (none when prerendered).
+    /// The page's query as it was opened (empty when prerendered: the build has no address,
+    /// and the loader reads the attribute only once the calculator runs).
     #[prop_or_default]
-    pub page_query: Option<AttrValue>,
+    pub page_query: AttrValue,
 }
 
 /// The calculator: its pinned figures, the controls, and the rest of the results.
@@ -31,7 +32,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let figures = Rc::new(Figures::new(inputs, lang));
     // The language links' query, for the loader, which sets them (assets/loader/links.js
     // `pointLangLinks`): the scenario, none at the defaults, and the page's other keys.
-    let lang_query = page_query.as_ref().map(|q| url::lang_link_query(inputs, &CONTENT.defaults(), q));
+    // Always written, so the first render adds no attribute to the prerendered markup.
+    let lang_query = url::lang_link_query(inputs, &CONTENT.defaults(), page_query);
     html! {
         // data-calculator, data-lang-query, data-figures: the loader's markers (assets/loader/),
         // not styling.
